@@ -192,3 +192,51 @@ class StoreCounts(Record):
     new: int = 0
     updated: int = 0
     unchanged: int = 0
+
+
+class EntryPlan(Record):
+    """Which entries of a fetched feed need work this run (made by planning, read by page fetching)."""
+
+    feed_id: int
+    todo: list[FeedEntry] = Field(default_factory=list)  # new entries, and known ones whose entry changed
+    entry_hashes: dict[str, str] = Field(default_factory=dict)  # entry_key -> hash, for every entry seen
+    seen: int = 0
+
+
+class FeedReport(Record):
+    """What one feed came to in a run: the fetch outcome's summary and what was stored."""
+
+    feed_id: int
+    url: str
+    status: FeedStatus
+    http_status: int | None = None
+    error_code: str | None = None
+    error_message: str | None = None
+    warning: str | None = None
+    entries_seen: int = 0
+    articles_new: int = 0
+    articles_updated: int = 0
+    pages_fetched: int = 0
+    pages_failed: int = 0
+
+
+class IngestSummary(Record):
+    """The outcome of one ingest run; ``to_json`` is the ``newsflow ingest --json`` object."""
+
+    feeds: list[FeedReport] = Field(default_factory=list)
+    topic_counts: dict[str, int] = Field(default_factory=dict)
+    top_entities: list[tuple[str, str, int]] = Field(default_factory=list)  # (name, label, mentions)
+
+    def to_json(self) -> dict[str, object]:
+        failed = [f for f in self.feeds if f.status == "failed"]
+        return {
+            "feeds": len(self.feeds),
+            "feeds_failed": len(failed),
+            "feeds_not_modified": sum(1 for f in self.feeds if f.status == "not_modified"),
+            "entries_seen": sum(f.entries_seen for f in self.feeds),
+            "articles_new": sum(f.articles_new for f in self.feeds),
+            "articles_updated": sum(f.articles_updated for f in self.feeds),
+            "errors": [
+                {"feed": f.url, "code": f.error_code or "", "message": f.error_message or ""} for f in failed
+            ],
+        }

@@ -6,6 +6,8 @@ import hashlib
 import re
 import unicodedata
 
+from newsflow.records import FeedEntry
+
 _SPACE = re.compile(r"\s+")
 
 
@@ -21,3 +23,14 @@ def content_hash(*parts: str | None) -> str:
         digest.update(normalise_for_hash(part or "").encode("utf-8"))
         digest.update(b"\x1f")
     return digest.hexdigest()
+
+
+def entry_hash(entry: FeedEntry) -> str:
+    """Hash of what a feed says about an entry; when it changes, the article is fetched again."""
+    return content_hash(
+        entry.url,
+        entry.title,
+        entry.summary_html,
+        entry.content_html,
+        entry.updated_at.isoformat() if entry.updated_at else None,
+    )

@@ -23,7 +23,12 @@ def to_ref(feed: Feed) -> FeedRef:
 
 
 def subscribe(
-    session: Session, url: str, *, name: str | None = None, tags: Sequence[str] = ()
+    session: Session,
+    url: str,
+    *,
+    name: str | None = None,
+    tags: Sequence[str] = (),
+    interval_minutes: int | None = None,
 ) -> tuple[FeedRef, bool]:
     """Subscribe to ``url`` (already validated and normalised); returns the feed and whether it is new."""
     existing = session.exec(select(Feed).where(Feed.url == url)).first()
@@ -31,6 +36,8 @@ def subscribe(
         changed = False
         if name and existing.name != name:
             existing.name, changed = name, True
+        if interval_minutes and existing.interval_minutes != interval_minutes:
+            existing.interval_minutes, changed = interval_minutes, True
         merged = sorted(set(existing.tags) | set(tags))
         if merged != sorted(existing.tags):
             existing.tags, changed = merged, True
@@ -42,7 +49,7 @@ def subscribe(
         session,
         Feed.__table__,  # type: ignore[attr-defined]
         {"url": url, "name": name, "tags": sorted(set(tags)), "failures_in_row": 0, "disabled": False,
-         "quarantined": False, "extra": {}},
+         "quarantined": False, "extra": {}, "interval_minutes": interval_minutes},
         conflict=["url"],
     )
     feed = session.exec(select(Feed).where(Feed.url == url)).one()

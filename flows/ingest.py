@@ -1,0 +1,111 @@
+"""The ``ingest`` flow: fetch feeds, fetch and clean new articles, enrich them in batches, store.
+
+Feeds are fetched concurrently; each feed's new entries go through page fetching and extraction as one
+batch; enrichment runs over batches that span feeds; each feed is then stored in one transaction together
+with its validators. A failing feed is recorded and reported; it does not fail the run.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+from urllib.parse import urlsplit
+
+from prefect import flow, get_run_logger, tags
+from prefect.artifacts import create_markdown_artifact, create_table_artifact
+from prefect.futures import PrefectFuture
+from prefect.runtime import flow_run
+
+from flows.events import emit_feed_events
+from newsflow.pipeline.feed_fetch import failed_outcome
+from newsflow.pipeline.summary import summarise, summary_markdown
+from newsflow.records import ArticleRecord, EntryPlan, FeedFetchOutcome, FeedRef, FeedReport
+from newsflow.settings import get_settings
+from tasks.articles import enrich_articles_task, fetch_articles_task, store_feed_task
+from tasks.feeds import fetch_feed_task, plan_entries_task, resolve_feeds_task
+
+
+def ingest_run_name() -> str:
+    """Names a run by what it does: which feeds, or all due ones."""
+    params = flow_run.parameters
+    urls = params.get("feed_urls") or []
+    hosts = sorted({urlsplit(url).netloc for url in urls})
+    what = f"{len(urls)} feed(s) on {', '.join(hosts[:3])}{'…' if len(hosts) > 3 else ''}" if urls else ""
+    due = "due feeds" if params.get("all_due") or not urls else ""
+    return "ingest " + " + ".join(part for part in (what, due) if part)
+
+
+def _host_tag(url: str) -> str:
+    return f"host:{urlsplit(url).hostname or 'unknown'}"
+
+
+def _outcome(feed: FeedRef, future: PrefectFuture[FeedFetchOutcome]) -> FeedFetchOutcome:
+    try:
+        return future.result()
+    except Exception as exc:  # retries exhausted: the feed failed, the run goes on
+        return failed_outcome(feed, exc)
+
+
+def _batches(records: list[ArticleRecord], size: int) -> list[list[ArticleRecord]]:
+    return [records[start : start + size] for start in range(0, len(records), size)]
+
+
+@flow(name="ingest", flow_run_name=ingest_run_name, log_prints=False)
+def ingest_flow(feed_urls: list[str] | None = None, all_due: bool = False) -> dict[str, Any]:
+    """One ingestion run over ``feed_urls`` (subscribed if new) and, with ``all_due``, every due feed."""
+    logger = get_run_logger()
+    settings = get_settings()
+    feeds = resolve_feeds_task(list(feed_urls or []), all_due or not feed_urls)
+    logger.info("ingesting %d feed(s)", len(feeds))
+
+    fetches = {}
+    for feed in feeds:
+        with tags(_host_tag(feed.url)):
+            fetches[feed.id] = fetch_feed_task.submit(feed)
+    outcomes = {feed.id: _outcome(feed, fetches[feed.id]) for feed in feeds}
+
+    plans: dict[int, EntryPlan] = {}
+    article_futures = {}
+    for feed_id, outcome in outcomes.items():
+        if outcome.status == "fetched":
+            with tags(_host_tag(outcome.feed.url)):
+                plans[feed_id] = plan_entries_task(outcome)
+                article_futures[feed_id] = fetch_articles_task.submit(plans[feed_id])
+    extracted = [record for future in article_futures.values() for record in future.result()]
+
+    enriched: list[ArticleRecord] = []
+    for number, batch in enumerate(_batches(extracted, settings.enrich_batch_size), start=1):
+        enriched += enrich_articles_task(batch, batch_name=f"batch {number} ({len(batch)} articles)")
+
+    by_feed: dict[int, list[ArticleRecord]] = {feed_id: [] for feed_id in outcomes}
+    for record in enriched:
+        by_feed[record.feed_id].append(record)
+    run_id = flow_run.get_id()
+    store_futures = {
+        feed_id: store_feed_task.submit(outcome, by_feed[feed_id], plans.get(feed_id), run_id)
+        for feed_id, outcome in outcomes.items()
+    }
+    reports: list[FeedReport] = [future.result() for future in store_futures.values()]
+
+    for report in reports:
+        emit_feed_events(report)
+        if report.status == "failed":
+            logger.warning("feed %s failed: %s %s", report.url, report.error_code, report.error_message)
+    summary = summarise(reports, enriched)
+    create_markdown_artifact(
+        key="ingest-summary", markdown=summary_markdown(summary), description="What this ingest run did"
+    )
+    create_table_artifact(
+        key="feed-health",
+        table=[
+            {"feed": r.url, "status": r.status, "http": r.http_status, "error": r.error_code or "",
+             "entries": r.entries_seen, "new": r.articles_new, "updated": r.articles_updated}
+            for r in reports
+        ],
+        description="Feed health after this run",
+    )
+    result = summary.to_json()
+    logger.info(
+        "done: %s feeds (%s failed), %s new, %s updated",
+        result["feeds"], result["feeds_failed"], result["articles_new"], result["articles_updated"],
+    )
+    return result
