@@ -7,7 +7,7 @@ import json
 import sys
 from collections.abc import Iterable
 from datetime import UTC, datetime
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import IO, Annotated, Any
 
@@ -17,7 +17,7 @@ from newsflow.cli.console import err, handles_errors
 from newsflow.errors import InputError
 
 
-class ExportFormat(str, Enum):
+class ExportFormat(StrEnum):
     jsonl = "jsonl"
     csv = "csv"
     parquet = "parquet"
@@ -32,6 +32,11 @@ def parse_day(value: str | None, option: str) -> datetime | None:
     except ValueError as exc:
         raise InputError(f"{option}: {value!r} is not a date (YYYY-MM-DD) or ISO date-time") from exc
     return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
+
+
+def _flat(row: dict[str, Any]) -> dict[str, Any]:
+    """Lists and objects as JSON text, for formats with flat columns."""
+    return {k: json.dumps(v, ensure_ascii=False) if isinstance(v, list | dict) else v for k, v in row.items()}
 
 
 def _write_jsonl(rows: Iterable[dict[str, Any]], out: IO[str]) -> int:
@@ -49,7 +54,7 @@ def _write_csv(rows: Iterable[dict[str, Any]], out: IO[str]) -> int:
     writer.writeheader()
     count = 0
     for row in rows:
-        writer.writerow({k: json.dumps(v, ensure_ascii=False) if isinstance(v, list | dict) else v for k, v in row.items()})
+        writer.writerow(_flat(row))
         count += 1
     return count
 
@@ -58,10 +63,7 @@ def _write_parquet(rows: Iterable[dict[str, Any]], path: Path) -> int:
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    materialised = [
-        {k: json.dumps(v, ensure_ascii=False) if isinstance(v, list | dict) else v for k, v in row.items()}
-        for row in rows
-    ]
+    materialised = [_flat(row) for row in rows]
     pq.write_table(pa.Table.from_pylist(materialised), path)
     return len(materialised)
 

@@ -69,7 +69,8 @@ def _opml(data: bytes, filename: str) -> list[Subscription]:
         if not url:
             continue
         parent = outline.getparent()
-        tags = [parent.get("text") or parent.get("title") or ""] if parent is not None and parent.tag == "outline" else []
+        in_folder = parent is not None and parent.tag == "outline"
+        tags = [parent.get("text") or parent.get("title") or ""] if in_folder else []
         found.append(
             Subscription(
                 url=validate_feed_url(url, source=filename),
