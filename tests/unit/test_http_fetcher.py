@@ -63,9 +63,7 @@ def test_request_headers_name_newsflow_and_suit_the_kind(server: HTTPServer, fet
     fetcher.get(server.url_for("/x"), kind="feed")
     fetcher.get(server.url_for("/x"), kind="page")
     (feed_request, _), (page_request, _) = server.log
-    assert feed_request.headers["User-Agent"] == (
-        f"newsflow/{__version__} (+https://github.com/newsflow/newsflow)"
-    )
+    assert feed_request.headers["User-Agent"] == (f"newsflow/{__version__} (+https://github.com/newsflow/newsflow)")
     assert feed_request.headers["Accept"] == ACCEPT["feed"]
     assert "application/rss+xml" in feed_request.headers["Accept"]
     assert page_request.headers["Accept"] == ACCEPT["page"]
@@ -83,9 +81,9 @@ def test_user_agent_can_be_set_in_settings(server: HTTPServer) -> None:
 
 def test_conditional_get_sends_validators_and_maps_304(server: HTTPServer, fetcher: Fetcher) -> None:
     stamp = "Wed, 21 Oct 2026 07:28:00 GMT"
-    server.expect_request(
-        "/feed", headers={"If-None-Match": '"abc"', "If-Modified-Since": stamp}
-    ).respond_with_data("", status=304, headers={"ETag": '"abc"'})
+    server.expect_request("/feed", headers={"If-None-Match": '"abc"', "If-Modified-Since": stamp}).respond_with_data(
+        "", status=304, headers={"ETag": '"abc"'}
+    )
     result = fetcher.get(server.url_for("/feed"), etag='"abc"', last_modified=stamp)
     assert result.status == 304
     assert result.not_modified
