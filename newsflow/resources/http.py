@@ -120,7 +120,7 @@ def _lower_headers(response: requests.Response) -> dict[str, str]:
     return headers
 
 
-def _retry_policy(retries: int) -> Retry:
+def connection_retry_policy(retries: int) -> Retry:
     """Retry connection failures only: a 429/503 must reach the caller so the feed is rescheduled."""
     return Retry(
         total=retries,
@@ -189,7 +189,7 @@ class Fetcher:
         session.trust_env = False
         session.verify = True
         adapter_class = HTTPAdapter if settings.allow_private_networks else GuardedAdapter
-        adapter = adapter_class(max_retries=_retry_policy(settings.retries))
+        adapter = adapter_class(max_retries=connection_retry_policy(settings.retries))
         session.mount("http://", adapter)
         session.mount("https://", adapter)
         session.headers.clear()

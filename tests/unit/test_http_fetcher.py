@@ -18,7 +18,7 @@ from newsflow.errors import (
     TLSFailed,
     TooManyRedirects,
 )
-from newsflow.resources.http import ACCEPT, Fetcher
+from newsflow.resources.http import ACCEPT, Fetcher, connection_retry_policy
 from tests.unit.test_http_support import closed_port, http_server, loopback_settings
 
 
@@ -271,3 +271,18 @@ def test_tls_failure_is_reported_as_tls(server: HTTPServer, fetcher: Fetcher) ->
         fetcher.get(url)
     assert caught.value.code == "fetch.tls"
     assert url in str(caught.value)
+
+
+def test_retry_policy_covers_connection_errors_only() -> None:
+    policy = connection_retry_policy(2)
+    assert policy.connect == 2
+    assert policy.read is False  # a read error may mean the request was processed: do not repeat it
+    for status in (429, 503, 500, 413):
+        assert not policy.is_retry("GET", status, has_retry_after=True)
+
+
+def test_500_is_not_retried(server: HTTPServer) -> None:
+    server.expect_request("/err").respond_with_data("", status=500)
+    with Fetcher(loopback_settings(retries=3)) as retrying, pytest.raises(HTTPStatusError):
+        retrying.get(server.url_for("/err"))
+    assert len(server.log) == 1
