@@ -9,6 +9,7 @@ from sqlalchemy import or_
 from sqlmodel import Session, select
 
 from models import Feed, FetchAttempt
+from models.base import utcnow
 from newsflow.health import HealthPolicy, next_health
 from newsflow.records import FeedFetchOutcome, FeedRef, StoreCounts
 from newsflow.store.upsert import upsert
@@ -49,7 +50,7 @@ def subscribe(
         session,
         Feed.__table__,  # type: ignore[attr-defined]
         {"url": url, "name": name, "tags": sorted(set(tags)), "failures_in_row": 0, "disabled": False,
-         "quarantined": False, "extra": {}, "interval_minutes": interval_minutes},
+         "quarantined": False, "extra": {}, "interval_minutes": interval_minutes, "created_at": utcnow()},
         conflict=["url"],
     )
     feed = session.exec(select(Feed).where(Feed.url == url)).one()
