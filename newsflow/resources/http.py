@@ -87,6 +87,13 @@ def _checked_url(url: str) -> str:
     return urlunsplit((parts.scheme.lower(), parts.netloc, parts.path or "/", parts.query, ""))
 
 
+def _where(original: str, current: str) -> str:
+    """How error messages name the URL: the one asked for, and the hop that failed if it differs."""
+    if current in (original, _checked_url(original)):
+        return original
+    return f"{original} (redirected to {current})"
+
+
 def _header_safe(value: str | None) -> str | None:
     """A validator value fit to send back, or None: stored ETags can be junk a server once sent us."""
     if not value:
@@ -224,8 +231,6 @@ class Fetcher:
         kind: FetchKind = "feed",
     ) -> HttpResult:
         """GET ``url``, following redirects; raises a :class:`newsflow.errors.FetchError` subclass."""
-        started = time.monotonic()
-        deadline = started + self.settings.total_timeout
         current = _checked_url(url)
         headers = {"Accept": ACCEPT.get(kind, ACCEPT["feed"])}
         if (validator := _header_safe(etag)) is not None:
@@ -237,9 +242,15 @@ class Fetcher:
         redirects = 0
         permanent_url: str | None = None
         chain_permanent = True
+        started: float | None = None
         while True:
             with self._host_slot(current):
-                response = self._send(current, headers, deadline)
+                if started is None:
+                    # The clock starts once politeness lets us go: queueing behind other requests to the
+                    # same host is not the server's slowness.
+                    started = time.monotonic()
+                deadline = started + self.settings.total_timeout
+                response = self._send(_where(url, current), current, headers, deadline)
                 try:
                     status = response.status_code
                     location = _location(response) if status in REDIRECT_STATUSES else None
@@ -276,19 +287,19 @@ class Fetcher:
         except BadURL as exc:
             raise BadURL(f"{original}: {current} redirected to an unusable URL: {exc}") from exc
 
-    def _send(self, url: str, headers: Mapping[str, str], deadline: float) -> requests.Response:
+    def _send(self, where: str, url: str, headers: Mapping[str, str], deadline: float) -> requests.Response:
         remaining = deadline - time.monotonic()
         if remaining <= 0:
-            raise FetchTimeout(f"{url}: total timeout of {self.settings.total_timeout}s spent before this hop")
+            raise FetchTimeout(f"{where}: total timeout of {self.settings.total_timeout}s spent before this hop")
         timeout = (min(self.settings.connect_timeout, remaining), min(self.settings.read_timeout, remaining))
         try:
             return self._session.get(url, headers=dict(headers), timeout=timeout, stream=True, allow_redirects=False)
         except BlockedAddress as exc:
-            raise BlockedAddress(f"{url}: {exc.message}") from exc
+            raise BlockedAddress(f"{where}: {exc.message}") from exc
         except requests.RequestException as exc:
-            raise _map_request_error(exc, url) from exc
+            raise _map_request_error(exc, where) from exc
         except (u3.LocationParseError, UnicodeError) as exc:
-            raise BadURL(f"{url}: {type(exc).__name__}: {exc}") from exc
+            raise BadURL(f"{where}: {type(exc).__name__}: {exc}") from exc
 
     def _finish(
         self,
@@ -301,7 +312,7 @@ class Fetcher:
     ) -> HttpResult:
         """Turn the last hop's response into a result, or raise for its status."""
         status = response.status_code
-        where = final if final == original else f"{original} (redirected to {final})"
+        where = _where(original, final)
         if status == 304:
             return HttpResult(
                 url=original,

@@ -286,3 +286,12 @@ def test_500_is_not_retried(server: HTTPServer) -> None:
     with Fetcher(loopback_settings(retries=3)) as retrying, pytest.raises(HTTPStatusError):
         retrying.get(server.url_for("/err"))
     assert len(server.log) == 1
+
+
+def test_error_after_a_redirect_names_both_urls(server: HTTPServer, fetcher: Fetcher) -> None:
+    _redirect(server, "/moved", "/missing", 301)
+    server.expect_request("/missing").respond_with_data("", status=404)
+    with pytest.raises(HTTPStatusError) as caught:
+        fetcher.get(server.url_for("/moved"))
+    assert server.url_for("/moved") in str(caught.value)
+    assert server.url_for("/missing") in str(caught.value)
