@@ -8,7 +8,6 @@ from newsflow.pipeline.assemble import assemble_articles
 from newsflow.pipeline.enrich import enrich_articles
 from newsflow.pipeline.page_fetch import fetch_pages
 from newsflow.records import ArticleRecord, EntryPlan, FeedFetchOutcome, FeedReport
-from newsflow.resources.http import Fetcher
 from newsflow.settings import get_settings
 from newsflow.store.ingest import commit_feed
 from tasks.options import TASK_DEFAULTS
@@ -20,8 +19,7 @@ def fetch_articles_task(plan: EntryPlan) -> list[ArticleRecord]:
     settings = get_settings()
     pages = []
     if settings.fetch_pages and plan.todo:
-        with Fetcher(settings) as fetcher:
-            pages = fetch_pages(plan.todo, fetcher, workers=settings.per_host_concurrency)
+        pages = fetch_pages(plan.todo, settings, workers=settings.per_host_concurrency)
     return assemble_articles(plan.feed_id, plan.todo, pages)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime
@@ -9,17 +10,32 @@ from datetime import UTC, datetime
 from newsflow.errors import FetchError
 from newsflow.records import FeedEntry, PageFetch
 from newsflow.resources.http import Fetcher, decode_html
+from newsflow.settings import Settings
 
 _HTML_TYPES = ("text/html", "application/xhtml", "text/plain", "")
 
 
-def fetch_pages(entries: Sequence[FeedEntry], fetcher: Fetcher, *, workers: int = 2) -> list[PageFetch]:
-    """One :class:`PageFetch` per entry that has a link, in entry order."""
+def fetch_pages(entries: Sequence[FeedEntry], settings: Settings, *, workers: int = 2) -> list[PageFetch]:
+    """One :class:`PageFetch` per entry that has a link, in entry order, ``workers`` at a time."""
     with_links = [entry for entry in entries if entry.url]
     if not with_links:
         return []
-    with ThreadPoolExecutor(max_workers=max(1, workers), thread_name_prefix="newsflow-page") as pool:
-        return list(pool.map(lambda entry: fetch_page(entry, fetcher), with_links))
+    # A requests session is not safe to share between threads: each worker thread gets its own fetcher.
+    local = threading.local()
+    fetchers: list[Fetcher] = []
+
+    def fetch_in_worker(entry: FeedEntry) -> PageFetch:
+        if not hasattr(local, "fetcher"):
+            local.fetcher = Fetcher(settings)
+            fetchers.append(local.fetcher)
+        return fetch_page(entry, local.fetcher)
+
+    try:
+        with ThreadPoolExecutor(max_workers=max(1, workers), thread_name_prefix="newsflow-page") as pool:
+            return list(pool.map(fetch_in_worker, with_links))
+    finally:
+        for fetcher in fetchers:
+            fetcher.close()
 
 
 def fetch_page(entry: FeedEntry, fetcher: Fetcher) -> PageFetch:
