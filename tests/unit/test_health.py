@@ -8,13 +8,23 @@ from datetime import UTC, datetime, timedelta
 from newsflow.health import HealthPolicy, next_health
 
 NOW = datetime(2025, 4, 3, 12, 0, tzinfo=UTC)
-POLICY = HealthPolicy(interval_minutes=15, backoff_max_hours=24, quarantine_after_failures=10, quarantine_retry_hours=24)
+POLICY = HealthPolicy(
+    interval_minutes=15, backoff_max_hours=24, quarantine_after_failures=10, quarantine_retry_hours=24
+)
 
 
-def _after(failures_before: int, *, code: str | None = "fetch.http_500", retry_after: float | None = None, seed: int = 1):
+def _after(
+    failures_before: int, *, code: str | None = "fetch.http_500", retry_after: float | None = None, seed: int = 1
+):
     return next_health(
-        now=NOW, failed=code is not None, error_code=code, failures_before=failures_before,
-        retry_after=retry_after, interval_minutes=None, policy=POLICY, rng=random.Random(seed),
+        now=NOW,
+        failed=code is not None,
+        error_code=code,
+        failures_before=failures_before,
+        retry_after=retry_after,
+        interval_minutes=None,
+        policy=POLICY,
+        rng=random.Random(seed),
     )
 
 
