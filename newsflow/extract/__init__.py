@@ -1,1 +1,11 @@
-"""extract."""
+"""Article extraction (pure): main text, metadata with provenance, sanitised HTML, paywall/bot-wall status.
+
+Values in, values out: no network, no database. ``extract_article`` reads a fetched page (and optionally its
+feed entry); ``article_from_feed`` makes do with the feed entry alone; ``clean_feed_html`` turns a feed's HTML
+content or summary into plain text.
+"""
+
+from newsflow.extract.article import EXTRACTOR_VERSION, article_from_feed, extract_article
+from newsflow.extract.feedhtml import clean_feed_html
+
+__all__ = ["EXTRACTOR_VERSION", "article_from_feed", "clean_feed_html", "extract_article"]

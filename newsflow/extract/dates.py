@@ -1,0 +1,132 @@
+"""Published and modified times with their provenance: JSON-LD, then meta tags, then htmldate, then the feed.
+
+Every time is timezone-aware UTC (a time without a zone is read as UTC) and none is later than ``now``:
+a candidate in the future is skipped and the next source is asked.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time
+
+from lxml.html import HtmlElement
+
+from newsflow.extract.jsonld import JsonLdArticle
+from newsflow.extract.page import PageHead
+
+PUBLISHED_META = (
+    "article:published_time", "og:article:published_time", "og:published_time", "datepublished",
+    "article.published", "published_time", "publishdate", "publish-date", "publish_date", "pubdate",
+    "parsely-pub-date", "sailthru.date", "dc.date.issued", "dcterms.issued", "dcterms.created",
+    "dc.date.created", "dc.date", "date", "article_date_original", "originalpublicationdate",
+    "cxenseparse:recs:publishtime", "rnews:datepublished", "citation_publication_date", "datecreated",
+)
+MODIFIED_META = (
+    "article:modified_time", "og:article:modified_time", "og:updated_time", "datemodified",
+    "article.updated", "modified_time", "last-modified", "dcterms.modified", "dc.date.modified",
+    "lastmod", "revised",
+)
+EARLIEST = datetime(1990, 1, 1, tzinfo=UTC)
+_NUMERIC_RE = re.compile(r"^\d{10}(\d{3})?$")
+
+
+@dataclass(frozen=True)
+class Dated:
+    value: datetime
+    source: str  # jsonld | meta | htmldate | feed
+
+
+def parse_time(value: str | datetime | date | None) -> datetime | None:
+    """A date or date-time as aware UTC, or None when it cannot be read or is before 1990."""
+    if value is None:
+        return None
+    if isinstance(value, datetime):
+        parsed = value
+    elif isinstance(value, date):
+        parsed = datetime.combine(value, time(), tzinfo=UTC)
+    else:
+        parsed_or_none = _parse_string(value.strip())
+        if parsed_or_none is None:
+            return None
+        parsed = parsed_or_none
+    parsed = parsed.replace(tzinfo=UTC) if parsed.tzinfo is None else parsed.astimezone(UTC)
+    return parsed if parsed >= EARLIEST else None
+
+
+def _parse_string(text: str) -> datetime | None:
+    if not text:
+        return None
+    if _NUMERIC_RE.match(text):
+        seconds = int(text) / (1000 if len(text) == 13 else 1)
+        return datetime.fromtimestamp(seconds, tz=UTC)
+    try:
+        return datetime.fromisoformat(text.replace(" ", "T", 1) if re.match(r"\d{4}-\d\d-\d\d \d", text) else text)
+    except ValueError:
+        pass
+    from dateutil import parser as dateutil_parser
+
+    try:
+        return dateutil_parser.parse(text, fuzzy=False)
+    except (ValueError, OverflowError, TypeError):
+        return None
+
+
+def first_valid(candidates: Iterable[tuple[str | datetime | None, str]], now: datetime) -> Dated | None:
+    for raw, source in candidates:
+        value = parse_time(raw)
+        if value is not None and value <= now:
+            return Dated(value, source)
+    return None
+
+
+def published_time(
+    tree: HtmlElement,
+    head: PageHead,
+    ld: JsonLdArticle | None,
+    url: str | None,
+    feed_time: datetime | None,
+    now: datetime,
+) -> Dated | None:
+    found = first_valid(
+        [(ld.published if ld else None, "jsonld"), *((v, "meta") for v in head.all(*PUBLISHED_META))], now
+    )
+    if found:
+        return found
+    return first_valid([(_htmldate(tree, url, original=True, now=now), "htmldate"), (feed_time, "feed")], now)
+
+
+def modified_time(
+    tree: HtmlElement,
+    head: PageHead,
+    ld: JsonLdArticle | None,
+    url: str | None,
+    feed_time: datetime | None,
+    published: Dated | None,
+    now: datetime,
+) -> Dated | None:
+    found = first_valid(
+        [(ld.modified if ld else None, "jsonld"), *((v, "meta") for v in head.all(*MODIFIED_META))], now
+    )
+    if found is None:
+        # htmldate's "latest date" on a page is most often the publication day again: keep it only when later
+        later = first_valid([(_htmldate(tree, url, original=False, now=now), "htmldate")], now)
+        if later and (published is None or later.value.date() > published.value.date()):
+            found = later
+    return found or first_valid([(feed_time, "feed")], now)
+
+
+def _htmldate(tree: HtmlElement, url: str | None, *, original: bool, now: datetime) -> str | None:
+    from htmldate import find_date
+
+    try:
+        return find_date(
+            tree,
+            url=url,
+            original_date=original,
+            extensive_search=False,
+            max_date=now.strftime("%Y-%m-%d"),
+        )
+    except (ValueError, TypeError):
+        return None

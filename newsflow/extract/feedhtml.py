@@ -1,0 +1,37 @@
+"""Turn a feed's HTML content or summary into clean plain-text paragraphs (BeautifulSoup with lxml)."""
+
+from __future__ import annotations
+
+from newsflow.extract.textutil import join_paragraphs, split_paragraphs
+
+_DROP = ("script", "style", "noscript", "iframe", "object", "embed", "form", "button", "svg", "figcaption", "template")
+_BLOCKS = (
+    "p", "div", "section", "article", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote",
+    "pre", "table", "tr", "figure", "header", "footer", "dd", "dt", "dl", "hr",
+)
+
+
+def feed_paragraphs(html: str) -> list[str]:
+    """The paragraphs of a feed's HTML fragment, without scripts, styles, embeds or image captions."""
+    from bs4 import BeautifulSoup
+
+    if not html or not html.strip():
+        return []
+    if "<" not in html:
+        return split_paragraphs(html)
+    soup = BeautifulSoup(html, "lxml")
+    for tag in soup.find_all(_DROP):
+        tag.decompose()
+    for br in soup.find_all("br"):
+        br.replace_with("\n")
+    for tag in soup.find_all(_BLOCKS):
+        tag.insert_before("\n")
+        tag.insert_after("\n")
+    return split_paragraphs(soup.get_text())
+
+
+def clean_feed_html(html: str) -> str:
+    """A feed's HTML content or summary as clean plain text, paragraphs separated by a blank line."""
+    from newsflow.extract.leftovers import clean_paragraphs
+
+    return join_paragraphs(clean_paragraphs(feed_paragraphs(html), titles=(), authors=()))

@@ -1,0 +1,234 @@
+"""Remove what extractors leave around an article body: the title again, labels, bylines and datelines,
+image file names, captions and photo credits, share bars, "read more" and newsletter prompts.
+
+Works on the top-level blocks of trafilatura's XML body. Leading and trailing runs of short, sentence-less
+blocks are where this clutter sits; inside the body only blocks that match a leftover pattern outright go.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from lxml.etree import _Element
+
+from newsflow.extract.textutil import squash, words
+
+_IMAGE_NAME_RE = re.compile(
+    r"^(?:(?:webp|jpe?g|png|gif|avif|svg|image|img|photo|pic|dsc|screenshot)[\s_-]+)?"
+    r"(?=[\w-]*\d)[a-z0-9_-]{10,}(?:\.(?:webp|jpe?g|png|gif|avif|svg))?$",
+    re.I,
+)
+_FILE_RE = re.compile(r"^\S+\.(?:webp|jpe?g|png|gif|avif|svg|bmp|tiff?)$", re.I)
+_CREDIT_RE = re.compile(
+    r"^(?:photo|image|picture|foto|bild|credit|illustration|source|quelle|crédit|fotografía)s?"
+    r"(?:\s*(?:credit|by|:|©|/|\||-))"
+    r"|(?:\(|\b)(?:getty images|reuters|ap photo|afp|shutterstock|epa(?:-efe)?|dpa|istock(?:photo)?|alamy|"
+    r"associated press|picture alliance|imago)\b[^.!?]*\)?$"
+    r"|^©",
+    re.I,
+)
+_PROMPT_RE = re.compile(
+    r"^(?:read more|read also|also read|read next|more from|more on this|see also|related|recommended|"
+    r"related (?:stories|articles|coverage)|more stories|watch|listen|sign up|subscribe|newsletter|"
+    r"follow us|click here|continue reading|get (?:the|our)|download (?:the|our)|advertisement|"
+    r"lesen sie auch|mehr zum thema|auch interessant|weiterlesen|lire aussi|à lire aussi|voir aussi|"
+    r"leia também|lee también|leer más|leggi anche|czytaj też|czytaj także|zobacz też)\b",
+    re.I,
+)
+_PROMPT_ANYWHERE_RE = re.compile(
+    r"sign up for (?:our|the) [\w\s-]{0,30}newsletter|subscribe to (?:our|the) [\w\s-]{0,30}newsletter|"
+    r"the post .{1,300} appeared first on|get (?:the|our) [\w\s-]{0,30}newsletter|"
+    r"(?:enable|turn on) javascript|this (?:video|content) is not available",
+    re.I,
+)
+_SHARE_WORDS = {
+    "share", "shares", "sharing", "on", "facebook", "twitter", "x", "email", "e", "mail", "whatsapp",
+    "linkedin", "pinterest", "reddit", "print", "copy", "link", "tweet", "via", "messenger", "telegram",
+    "flipboard", "comment", "comments", "this", "article", "story", "save", "bluesky", "threads", "teilen",
+    "partager", "compartir", "condividi", "the", "to", "gift", "opens", "in", "new", "window", "tab",
+}
+_BYLINE_RE = re.compile(r"^(?:by|von|par|por|di|door|av|af|przez|written by|words by|story by)\s+\S", re.I)
+_DATELINE_RE = re.compile(
+    r"^(?:(?:published|updated|posted|last updated|modified|veröffentlicht|aktualisiert|publié|mis à jour|"
+    r"publicado|actualizado)\b[^.]{0,80}"
+    r"|[\w ,.:|/-]{0,20}\b(?:19|20)\d\d\b[\w ,.:|/()+-]{0,40}"
+    r"|\d{1,2}[:.]\d\d\s*(?:am|pm|a\.m\.|p\.m\.)?\s*(?:[A-Z]{2,4})?[\w ,.|/-]{0,40})$",
+    re.I,
+)
+_SENTENCE_END_RE = re.compile(r"[.!?…:;\"”»)\]]$")
+# A block this long, or ending like a sentence with this many words, is body text, not a label.
+LABEL_MAX_WORDS = 12
+
+
+def units(text: str) -> int:
+    """Length in words; for scripts written without spaces, about one word per six characters."""
+    return max(len(words(text)), len(text) // 6)
+
+
+def _text(block: _Element) -> str:
+    return squash("".join(block.itertext()))
+
+
+def _norm(text: str) -> str:
+    return " ".join(words(text))
+
+
+def is_image_name(text: str) -> bool:
+    return bool(text) and (bool(_IMAGE_NAME_RE.match(text)) or bool(_FILE_RE.match(text)))
+
+
+def is_share_bar(text: str) -> bool:
+    tokens = words(text)
+    return bool(tokens) and len(tokens) <= 20 and all(t in _SHARE_WORDS for t in tokens)
+
+
+def is_prompt(text: str) -> bool:
+    n = units(text)
+    if _PROMPT_ANYWHERE_RE.search(text) and n <= 40:
+        return True
+    return bool(_PROMPT_RE.match(text)) and n <= 25
+
+
+def is_credit(text: str) -> bool:
+    return units(text) <= 30 and bool(_CREDIT_RE.search(text))
+
+
+def is_byline_or_dateline(text: str, authors: Iterable[str]) -> bool:
+    n = units(text)
+    if n == 0 or n > LABEL_MAX_WORDS + 4:
+        return False
+    if _BYLINE_RE.match(text) or _DATELINE_RE.match(text):
+        return True
+    norm = _norm(text)
+    return any(norm == _norm(a) for a in authors if a)
+
+
+def _is_label(text: str) -> bool:
+    """Short and without a sentence's end: a section name, caption, credit or tag, not prose."""
+    n = units(text)
+    return n <= LABEL_MAX_WORDS and not _SENTENCE_END_RE.search(text)
+
+
+def _always_drop(block: _Element, text: str) -> bool:
+    if block.tag == "graphic":
+        return False
+    return is_image_name(text) or is_share_bar(text) or is_prompt(text) or is_credit(text)
+
+
+def remove_leftovers(body: _Element, *, titles: Iterable[str], authors: Iterable[str], labels: Iterable[str]) -> None:
+    """Drop leftover blocks from ``body`` in place.
+
+    ``titles``: the article's title in its known forms; ``labels``: short strings the page states about itself
+    (section, site name) that are clutter when they stand alone as a block at the edges of the body.
+    """
+    title_norms = {_norm(t) for t in titles if t and _norm(t)}
+    label_norms = {_norm(x) for x in labels if x and _norm(x)}
+    author_list = [a for a in authors if a]
+    blocks = list(body)
+    for block in blocks:
+        if block.getparent() is None:
+            continue
+        text = _text(block)
+        if _always_drop(block, text):
+            body.remove(block)
+        elif block.tag == "graphic":
+            alt = block.get("alt") or ""
+            if is_image_name(alt):
+                block.attrib.pop("alt", None)
+        elif block.tag == "list":
+            for item in list(block):
+                if is_share_bar(_text(item)) or is_prompt(_text(item)):
+                    block.remove(item)
+            if not _text(block):
+                body.remove(block)
+    # a body without a single sentence (a list, a table, a very short page) has no clutter edge to trim
+    if any(block.tag != "graphic" and not _is_label(_text(block)) for block in body):
+        _trim_edge(body, title_norms, label_norms, author_list, from_start=True)
+        _trim_edge(body, title_norms, label_norms, author_list, from_start=False)
+    if len(body) > 1:
+        _drop_repeated_title(body, title_norms)
+
+
+def _trim_edge(
+    body: _Element, titles: set[str], labels: set[str], authors: list[str], *, from_start: bool
+) -> None:
+    """Drop the run of clutter at one edge of the body, stopping at the first block of prose."""
+    while len(body):
+        block = body[0] if from_start else body[-1]
+        text = _text(block)
+        norm = _norm(text)
+        if block.tag == "graphic" or not norm:
+            # images at the edges stay in the HTML; empty blocks go
+            if block.tag != "graphic":
+                body.remove(block)
+                continue
+            return _trim_beyond_graphic(body, block, titles, labels, authors, from_start=from_start)
+        if (
+            norm in titles
+            or norm in labels
+            or is_byline_or_dateline(text, authors)
+            or (from_start and block.tag == "head" and _is_label(text) and _is_title_like(norm, titles))
+            or (_is_label(text) and block.tag != "head" and _is_edge_clutter(block, text))
+        ):
+            body.remove(block)
+            continue
+        return None
+    return None
+
+
+def _trim_beyond_graphic(
+    body: _Element, graphic: _Element, titles: set[str], labels: set[str], authors: list[str], *, from_start: bool
+) -> None:
+    """A caption sits right next to its image: drop a short label block on the far side of an edge image."""
+    sibling = graphic.getnext() if from_start else graphic.getprevious()
+    while sibling is not None:
+        text = _text(sibling)
+        norm = _norm(text)
+        if sibling.tag == "graphic":
+            sibling = sibling.getnext() if from_start else sibling.getprevious()
+            continue
+        if norm and (
+            norm in titles or norm in labels or is_byline_or_dateline(text, authors) or
+            (_is_label(text) and sibling.tag != "head" and _is_edge_clutter(sibling, text))
+        ):
+            following = sibling.getnext() if from_start else sibling.getprevious()
+            body.remove(sibling)
+            sibling = following
+            continue
+        return
+
+
+def _is_title_like(norm: str, titles: set[str]) -> bool:
+    return any(norm and (norm in t or t in norm) for t in titles)
+
+
+def _is_edge_clutter(block: _Element, text: str) -> bool:
+    """A short, sentence-less paragraph at the very edge of a body: a caption, credit, label or link line."""
+    n = units(text)
+    if n <= 3:
+        return True
+    # a caption or credit line typically carries a separator or names a person and a role without a verb end
+    return bool(re.search(r"\s[|/•·]\s|\s[-–—]\s", text)) or (block.find(".//ref") is not None and n <= 8)
+
+
+def _drop_repeated_title(body: _Element, titles: set[str]) -> None:
+    """The title again anywhere in the first few blocks (a dek repeating the headline) goes too."""
+    for block in list(body)[:4]:
+        if _norm(_text(block)) in titles:
+            body.remove(block)
+
+
+def clean_paragraphs(paragraphs: list[str], *, titles: Iterable[str], authors: Iterable[str]) -> list[str]:
+    """The same clean-up for plain-text paragraphs (JSON-LD and feed bodies)."""
+    title_norms = {_norm(t) for t in titles if t and _norm(t)}
+    author_list = [a for a in authors if a]
+    kept = [
+        p for p in paragraphs
+        if not (is_image_name(p) or is_share_bar(p) or is_prompt(p) or is_credit(p))
+    ]
+    while kept and (_norm(kept[0]) in title_norms or is_byline_or_dateline(kept[0], author_list)):
+        kept.pop(0)
+    while kept and (_norm(kept[-1]) in title_norms or is_byline_or_dateline(kept[-1], author_list)):
+        kept.pop()
+    return kept

@@ -1,0 +1,95 @@
+"""Title, authors, section, top image and site name, from JSON-LD and meta tags, the page, then the feed."""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urljoin
+
+from lxml.html import HtmlElement
+
+from newsflow.extract.jsonld import JsonLdArticle
+from newsflow.extract.page import PageHead
+from newsflow.extract.textutil import squash, words
+
+_TITLE_SEPARATORS_RE = re.compile(r"\s+(?:\||-|–|—|::|·|•|»|/)\s+")
+_AUTHOR_SPLIT_RE = re.compile(r"\s*(?:,|;|\band\b|\bund\b|\bet\b|\by\b|&)\s*", re.I)
+_BYLINE_PREFIX_RE = re.compile(r"^(?:by|von|par|por|di|door)\s+", re.I)
+
+
+def site_name(head: PageHead, ld: JsonLdArticle | None) -> str | None:
+    return head.first("og:site_name", "application-name", "twitter:site:name") or (ld.publisher if ld else None)
+
+
+def _first_h1(tree: HtmlElement) -> str | None:
+    for h1 in tree.iter("h1"):
+        text = squash(h1.text_content())
+        if text:
+            return text
+    return None
+
+
+def _strip_site(title: str, site: str | None, h1: str | None) -> str:
+    """``Headline | Site`` -> ``Headline``: cut the part that is the site's name, or that the h1 leaves out."""
+    parts = _TITLE_SEPARATORS_RE.split(title)
+    if len(parts) < 2:
+        return title
+    site_norm = " ".join(words(site or ""))
+    kept = [p for p in parts if " ".join(words(p)) != site_norm] if site_norm else parts
+    if len(kept) == 1:
+        return kept[0]
+    if h1:
+        h1_norm = " ".join(words(h1))
+        for part in parts:
+            if " ".join(words(part)) == h1_norm:
+                return part
+    # the longest part is the headline when the others are a site or section name
+    longest = max(parts, key=lambda p: len(words(p)))
+    if len(words(longest)) >= 3 and sum(len(words(p)) for p in parts if p is not longest) <= 4:
+        return longest
+    return title
+
+
+def title(tree: HtmlElement, head: PageHead, ld: JsonLdArticle | None, fallback: str | None) -> str | None:
+    site = site_name(head, ld)
+    h1 = _first_h1(tree)
+    for candidate in (
+        ld.headline if ld else None,
+        head.first("og:title", "twitter:title", "dc.title", "headline", "sailthru.title", "parsely-title"),
+        head.title_tag,
+    ):
+        if candidate:
+            return _strip_site(squash(candidate), site, h1)
+    return h1 or fallback
+
+
+def authors(head: PageHead, ld: JsonLdArticle | None, fallback: list[str]) -> list[str]:
+    found: list[str] = list(ld.authors) if ld and ld.authors else []
+    if not found:
+        for value in head.all("author", "article:author", "parsely-author", "sailthru.author", "dc.creator", "byl"):
+            if value.startswith(("http://", "https://")):
+                continue
+            found.extend(_AUTHOR_SPLIT_RE.split(_BYLINE_PREFIX_RE.sub("", value)))
+    cleaned: list[str] = []
+    for name in found or fallback:
+        name = _BYLINE_PREFIX_RE.sub("", squash(name)).strip(" ,;")
+        if name and 1 <= len(name.split()) <= 6 and name not in cleaned:
+            cleaned.append(name)
+    return cleaned
+
+
+def section(head: PageHead, ld: JsonLdArticle | None, fallback: list[str]) -> str | None:
+    value = (ld.section if ld else None) or head.first(
+        "article:section", "og:article:section", "parsely-section", "section", "article.section",
+        "sailthru.section", "category", "dc.subject",
+    )
+    if value:
+        return value
+    return fallback[0] if fallback else None
+
+
+def top_image(head: PageHead, ld: JsonLdArticle | None, url: str | None, fallback: str | None) -> str | None:
+    value = head.first("og:image", "og:image:url", "og:image:secure_url", "twitter:image", "twitter:image:src")
+    value = value or (ld.image if ld else None) or fallback
+    if not value:
+        return None
+    return urljoin(url, value) if url else value
