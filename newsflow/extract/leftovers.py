@@ -24,7 +24,7 @@ _CREDIT_RE = re.compile(
     r"^(?:photo|image|picture|foto|bild|credit|illustration|source|quelle|crédit|fotografía)s?"
     r"(?:\s*(?:credit|by|:|©|/|\||-))"
     r"|(?:\(|\b)(?:getty images|reuters|ap photo|afp|shutterstock|epa(?:-efe)?|dpa|istock(?:photo)?|alamy|"
-    r"associated press|picture alliance|imago)\b[^.!?]*\)?$"
+    r"associated press|picture alliance|imago)\b[^.!?。]{0,40}\)?$"
     r"|^©",
     re.I,
 )
@@ -61,9 +61,12 @@ _SENTENCE_END_RE = re.compile(r"[.!?…:;\"”»)\]]$")
 LABEL_MAX_WORDS = 12
 
 
+_CJK_RE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\u0e00-\u0e7f\u1000-\u109f]")
+
+
 def units(text: str) -> int:
-    """Length in words; for scripts written without spaces, about one word per six characters."""
-    return max(len(words(text)), len(text) // 6)
+    """Length in words; for scripts written without spaces, about one word per two such characters."""
+    return max(len(words(text)), len(text) // 6, len(_CJK_RE.findall(text)) // 2)
 
 
 def _text(block: _Element) -> str:

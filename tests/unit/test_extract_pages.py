@@ -1,0 +1,105 @@
+"""The extractor on real saved news pages from ../shared/data/pages (read in place)."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from newsflow.extract import extract_article
+
+PAGES = Path(__file__).resolve().parents[2] / ".." / "shared" / "data" / "pages"
+READABILITY = PAGES / "mozilla_readability" / "test" / "test-pages"
+NEWSPAPER = PAGES / "newspaper4k" / "tests" / "data"
+
+pytestmark = [
+    pytest.mark.shared,
+    pytest.mark.skipif(not PAGES.exists(), reason="../shared/data/pages is absent"),
+]
+
+
+def _overlap(expected: str, got: str) -> float:
+    """Share of the expected text's word 4-grams found in ours, and of ours found in the expected text (F1)."""
+
+    def grams(text: str) -> Counter[tuple[str, ...]]:
+        tokens = re.findall(r"\w+", text)
+        return Counter(tuple(tokens[i : i + 4]) for i in range(max(1, len(tokens) - 3)))
+
+    want, have = grams(expected), grams(got)
+    common = sum((want & have).values())
+    if not common:
+        return 0.0
+    precision, recall = common / sum(have.values()), common / sum(want.values())
+    return 2 * precision * recall / (precision + recall)
+
+
+def _newspaper(name: str) -> tuple[str, str, dict]:
+    html = (NEWSPAPER / "html" / f"{name}.html").read_text(encoding="utf-8")
+    text = (NEWSPAPER / "txt" / f"{name}.txt").read_text(encoding="utf-8")
+    meta = json.loads((NEWSPAPER / "metadata" / f"{name}.json").read_text(encoding="utf-8"))
+    return html, text, meta
+
+
+def test_cnn_article_body_authors_and_dates():
+    html, expected, meta = _newspaper("cnn_001")
+    article = extract_article(html, url=meta["url"])
+    assert article.status == "ok"
+    assert _overlap(expected, article.text) > 0.95
+    assert article.text.startswith("Justice Samuel Alito is the tip of the spear")
+    assert article.authors == ["Joan Biskupic"]
+    assert article.published_at is not None and article.published_at.date().isoformat() == "2023-11-06"
+    assert article.published_source == "jsonld"
+    assert article.modified_at is not None and article.modified_at >= article.published_at
+    assert article.language == "en"
+    assert article.site_name == "CNN"
+    assert article.canonical_url == meta["canonical_link"]
+    assert article.top_image and article.top_image.startswith("https://media.cnn.com/")
+
+
+@pytest.mark.parametrize(
+    ("folder", "language"),
+    [("guardian-1", "en"), ("bbc-1", "en"), ("lemonde-1", "fr"), ("seattletimes-1", "en"), ("telegraph", "en")],
+)
+def test_readability_news_pages(folder: str, language: str):
+    source = READABILITY / folder / "source.html"
+    meta = json.loads((READABILITY / folder / "expected-metadata.json").read_text(encoding="utf-8"))
+    article = extract_article(source.read_text(encoding="utf-8"), url="http://fakehost/test/page.html")
+    assert article.status == "ok"
+    assert article.language == language
+    assert article.title and article.title in meta["title"]
+    assert article.title not in article.text.split("\n\n")[0]
+    assert len(article.text) > 1500
+    assert article.html and "<p>" in article.html and "<script" not in article.html
+    if meta.get("publishedTime"):
+        assert article.published_at is not None
+        assert abs((article.published_at - datetime.fromisoformat(meta["publishedTime"]).astimezone(UTC)).days) <= 1
+
+
+def test_guardian_body_matches_expected_and_has_provenance():
+    folder = READABILITY / "guardian-1"
+    expected_html = (folder / "expected.html").read_text(encoding="utf-8")
+    expected = re.sub(r"<[^>]+>", " ", expected_html)
+    article = extract_article((folder / "source.html").read_text(encoding="utf-8"), url="https://www.theguardian.com/")
+    assert _overlap(expected, article.text) > 0.95
+    assert article.authors == ["Eleanor Ainge Roy"]
+    assert article.section == "Environment"
+    assert article.published_source == "meta" and article.modified_source == "meta"
+
+
+def test_japanese_page_keeps_its_lead_paragraph():
+    html, expected, meta = _newspaper("japanese_article2")
+    article = extract_article(html, url=meta.get("url"))
+    assert article.language == "ja"
+    assert article.text.startswith("【6月18日 AFP】") or "【6月18日 AFP】" in article.text[:200]
+    assert _overlap(expected, article.text) > 0.9
+
+
+def test_no_published_time_in_the_future():
+    html, _, meta = _newspaper("wired_001")
+    future_page = html.replace("2023-11-07", "2999-11-07")
+    article = extract_article(future_page, url=meta["url"])
+    assert article.published_at is None or article.published_at <= datetime.now(UTC)
