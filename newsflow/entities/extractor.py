@@ -14,7 +14,14 @@ from newsflow.entities.amounts import parse_money, parse_percent
 from newsflow.entities.casing import restore_case
 from newsflow.entities.gazetteer import Gazetteer, get_gazetteer
 from newsflow.entities.model import LoadedModel
-from newsflow.entities.normalize import Span, Tok, apply_gazetteer, repair_spans, resolve_document
+from newsflow.entities.normalize import (
+    Span,
+    Tok,
+    apply_gazetteer,
+    mark_sports_tables,
+    repair_spans,
+    resolve_document,
+)
 from newsflow.records import EntityMention
 
 RULES_VERSION = "1"  # bump when normalisation changes what is extracted, so articles can be re-extracted
@@ -102,7 +109,7 @@ class EntityExtractor:
     ) -> list[EntityMention]:
         parts: list[tuple[list[Tok], list[Span]]] = []
         for tokens, spans in ([title] if title else []) + [text]:
-            repaired = apply_gazetteer(tokens, repair_spans(tokens, spans), self._gazetteer)
+            repaired = mark_sports_tables(tokens, apply_gazetteer(tokens, repair_spans(tokens, spans), self._gazetteer))
             parts.append((tokens, repaired))
         resolve_document(parts)
         tokens, spans = parts[-1]

