@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import time
 from datetime import UTC, datetime
+from typing import Any
 
 from newsflow.errors import FetchError, NewsflowError, ParseError, RateLimited, error_code
 from newsflow.parse import parse_feed
@@ -21,7 +22,7 @@ def fetch_and_parse(feed: FeedRef, fetcher: Fetcher) -> FeedFetchOutcome:
         if exc.transient:
             raise
         return failed_outcome(feed, exc, started, duration_ms=(time.perf_counter() - clock) * 1000)
-    common = {
+    common: dict[str, Any] = {
         "feed": feed,
         "started_at": started,
         "http_status": result.status,
