@@ -1,8 +1,8 @@
 """Case restoration for all-caps lines (headlines, datelines, sports tables), keeping character offsets.
 
-The small English model leans on word shape: "JAPAN GET LUCKY WIN" reads to it as an acronym soup. An all-caps
-line is rewritten in the case a sub-editor would use ("Japan get Lucky Win"): function words lower-cased, other
-words capitalised, acronyms kept. Every character keeps its position, so entity offsets found in the restored
+The small English model leans on word shape: "JAPAN GET LUCKY WIN" reads to it as an acronym soup. An
+all-caps line is rewritten in the case a sub-editor would use ("Japan get lucky win"): dictionary words lower-cased,
+other words (names) capitalised, acronyms kept. Every character keeps its position, so entity offsets found in the restored
 copy index the original text unchanged.
 """
 
@@ -60,8 +60,25 @@ def _is_shouting(words: list[str]) -> bool:
     return upper >= 0.6 * len(longer) and not all(_is_acronym(w) for w in longer if w.isupper())
 
 
-def restore_case(text: str) -> str:
-    """``text`` with its all-caps lines in ordinary case; same length, same character positions."""
+_SUFFIXES = ("s", "es", "ed", "d", "ing")
+
+
+def _is_common(lower: str, dictionary: frozenset[str]) -> bool:
+    if lower in FUNCTION_WORDS:
+        return True
+    if not dictionary:
+        return False
+    if lower in dictionary:
+        return True
+    return any(lower.endswith(suffix) and lower[: -len(suffix)] in dictionary for suffix in _SUFFIXES)
+
+
+def restore_case(text: str, dictionary: frozenset[str] = frozenset()) -> str:
+    """``text`` with its all-caps lines in ordinary case; same length, same character positions.
+
+    ``dictionary`` holds lower-case common words (minus place names): those are lower-cased, other words
+    capitalised. Without it only function words are lower-cased.
+    """
     if not any(c.isupper() for c in text):
         return text
     pieces: list[str] = []
@@ -75,8 +92,7 @@ def restore_case(text: str) -> str:
         for match in matches:
             word = match.group()
             if word.isupper() and len(word) >= 2 and not _is_acronym(word):
-                lower = word.lower()
-                new = _lower(word) if lower in FUNCTION_WORDS and not first else _capitalise(word)
+                new = _lower(word) if not first and _is_common(word.lower(), dictionary) else _capitalise(word)
                 chars[match.start() : match.end()] = new
             first = False
         pieces.append("".join(chars))

@@ -7,6 +7,7 @@ are never emitted, because every mention's offsets index ``text``.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
@@ -47,24 +48,23 @@ def _chunks(text: str, limit: int = CHUNK_CHARS) -> list[tuple[int, str]]:
     return pieces
 
 
+_DIGITS = re.compile(r"[^\w]*\d[\d\W_]*")
+
+
 def _is_digit_token(text: str) -> bool:
-    return any(c.isdigit() for c in text) and not any(c.isalpha() for c in text)
+    """A number written in digits, possibly with separators: "1", "62.00", "4-38", "1996-08-30"."""
+    return _DIGITS.fullmatch(text) is not None
 
 
 def _tokens_and_spans(doc: Any, original: str, offset: int, base: int) -> tuple[list[Tok], list[Span]]:
     """Token records (offsets into the whole text) and the model's spans (token indices from ``base``)."""
-    tokens = [
-        Tok(
-            start=offset + t.idx,
-            end=offset + t.idx + len(t.text),
-            text=original[offset + t.idx : offset + t.idx + len(t.text)],
-            norm=t.text,
-            sent_start=bool(t.is_sent_start),
-            is_digit=_is_digit_token(t.text),
-            space_after=bool(t.whitespace_),
-        )
-        for t in doc
-    ]
+    tokens: list[Tok] = []
+    for t in doc:
+        norm = t.text
+        start = offset + t.idx
+        end = start + len(norm)
+        sent_start = t.is_sent_start is True
+        tokens.append(Tok(start, end, original[start:end], norm, sent_start, _is_digit_token(norm), bool(t.whitespace_)))
     spans = [Span(base + e.start, base + e.end, e.label_) for e in doc.ents]
     return tokens, spans
 
@@ -80,6 +80,9 @@ class EntityExtractor:
         self.version = f"spacy-{model.package}-{model.version}+newsflow-{RULES_VERSION}"
         self.batch_size = batch_size
         self._gazetteer = gazetteer or get_gazetteer()
+        # Place names are in WordNet ("japan", "london"): never lower-case them in a restored headline.
+        place_words = {w.lower() for surface in self._gazetteer.places for w in surface.split()}
+        self._dictionary = model.dictionary - place_words
 
     def extract_batch(self, docs: Sequence[tuple[str | None, str]]) -> list[list[EntityMention]]:
         """Mentions of each (title, text) document, in text order; offsets index ``text``."""
@@ -89,7 +92,9 @@ class EntityExtractor:
                 jobs.append((index, "title", 0, title))
             for offset, piece in _chunks(text or ""):
                 jobs.append((index, "text", offset, piece))
-        parsed = self._nlp.pipe((restore_case(piece) for _, _, _, piece in jobs), batch_size=self.batch_size)
+        parsed = self._nlp.pipe(
+            (restore_case(piece, self._dictionary) for _, _, _, piece in jobs), batch_size=self.batch_size
+        )
         titles: dict[int, tuple[list[Tok], list[Span]]] = {}
         texts: dict[int, tuple[list[Tok], list[Span]]] = {}
         for (index, part, offset, _piece), doc in zip(jobs, parsed, strict=True):

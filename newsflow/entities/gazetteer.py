@@ -8,6 +8,7 @@ dropped, so "U.S.", "US" and "the United States" all resolve to United States / 
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -43,6 +44,7 @@ class Gazetteer:
 
     places: dict[str, Place]
     max_tokens: int
+    first_words: frozenset[str]  # the first word of every surface form: where a phrase match can start
 
     def lookup(self, surface: str) -> Place | None:
         """The place a surface form names, trying it as written, without "the", and in title case."""
@@ -90,4 +92,5 @@ def get_gazetteer() -> Gazetteer:
         add(name, Place(name, "LOC", None, "region"))
     # Tokenisers split "Washington, D.C." finer than whitespace does: leave room for punctuation tokens.
     max_tokens = max(len(surface.split()) for surface in places) + 2
-    return Gazetteer(places=places, max_tokens=max_tokens)
+    first_words = frozenset(re.split(r"[\s,]", surface, maxsplit=1)[0] for surface in places)
+    return Gazetteer(places=places, max_tokens=max_tokens, first_words=first_words)

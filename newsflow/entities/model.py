@@ -32,6 +32,7 @@ class LoadedModel:
     nlp: Any  # spacy.language.Language; typed loosely so importing this module never imports spaCy
     package: str
     version: str
+    dictionary: frozenset[str] = frozenset()  # lower-case English words (see ``load_dictionary``)
 
 
 def load_ner_model(names: list[str]) -> LoadedModel:
@@ -53,8 +54,28 @@ def load_ner_model(names: list[str]) -> LoadedModel:
         # Entities never cross a sentence boundary; the parser set them before we excluded it.
         nlp.add_pipe("sentencizer", before="ner")
         version = str(getattr(module, "__version__", nlp.meta.get("version", "0")))
-        return LoadedModel(nlp=nlp, package=name, version=version)
+        return LoadedModel(nlp=nlp, package=name, version=version, dictionary=load_dictionary(module))
     raise EntityModelMissing(
         "no spaCy model could be loaded for entity extraction; tried " + ", ".join(tried or ["nothing"])
         + " (set NEWSFLOW_SPACY_MODEL to a comma list of installed model packages)"
     )
+
+
+def load_dictionary(module: Any) -> frozenset[str]:
+    """The English words of the model's lemmatizer tables (WordNet's lemma index), lower case.
+
+    Case restoration uses them to tell "WIN" (a word: lower-case it) from "LEBED" (not one: capitalise it).
+    The tables ship inside the model package even when the lemmatizer is not loaded; a model without them
+    gives an empty set and case restoration falls back to function words alone.
+    """
+    from pathlib import Path
+
+    from spacy.lookups import Lookups
+
+    for path in sorted(Path(module.__file__).parent.glob("*/lemmatizer/lookups")):
+        try:
+            table = Lookups().from_disk(path).get_table("lemma_index")
+        except (OSError, KeyError, ValueError):
+            continue
+        return frozenset(word for pos in table for word in table[pos] if word.isalpha())
+    return frozenset()

@@ -66,7 +66,7 @@ _STOP_NAMES = words(
 )
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Tok:
     """One token of the document: its place in the original text and its text in case-restored form."""
 
@@ -255,7 +255,7 @@ def apply_gazetteer(tokens: list[Tok], spans: list[Span], gazetteer: Gazetteer) 
     added: list[Span] = []
     i = 0
     while i < len(tokens):
-        if covered[i] or not tokens[i].norm[:1].isupper():
+        if covered[i] or tokens[i].norm not in gazetteer.first_words or not tokens[i].norm[:1].isupper():
             i += 1
             continue
         match: tuple[int, Place] | None = None

