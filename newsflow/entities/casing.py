@@ -1,9 +1,9 @@
 """Case restoration for all-caps lines (headlines, datelines, sports tables), keeping character offsets.
 
 The small English model leans on word shape: "JAPAN GET LUCKY WIN" reads to it as an acronym soup. An
-all-caps line is rewritten in the case a sub-editor would use ("Japan get lucky win"): dictionary words lower-cased,
-other words (names) capitalised, acronyms kept. Every character keeps its position, so entity offsets found in the restored
-copy index the original text unchanged.
+all-caps line is rewritten in the case a sub-editor would use ("Japan get lucky win"): dictionary words
+lower-cased, other words (names) capitalised, acronyms kept. Every character keeps its position, so entity
+offsets found in the restored copy index the original text unchanged.
 """
 
 from __future__ import annotations
