@@ -64,7 +64,8 @@ def _tokens_and_spans(doc: Any, original: str, offset: int, base: int) -> tuple[
         start = offset + t.idx
         end = start + len(norm)
         sent_start = t.is_sent_start is True
-        tokens.append(Tok(start, end, original[start:end], norm, sent_start, _is_digit_token(norm), bool(t.whitespace_)))
+        digits = _is_digit_token(norm)
+        tokens.append(Tok(start, end, original[start:end], norm, sent_start, digits, bool(t.whitespace_)))
     spans = [Span(base + e.start, base + e.end, e.label_) for e in doc.ents]
     return tokens, spans
 
