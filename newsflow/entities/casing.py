@@ -92,7 +92,10 @@ def restore_case(text: str, dictionary: frozenset[str] = frozenset()) -> str:
         for match in matches:
             word = match.group()
             if word.isupper() and len(word) >= 2 and not _is_acronym(word):
-                new = _lower(word) if not first and _is_common(word.lower(), dictionary) else _capitalise(word)
+                # With a dictionary, a common word is lower-cased even first in the line: a capitalised
+                # "CRICKET" in "CRICKET - ..." reads as an organisation to the model.
+                lower_it = _is_common(word.lower(), dictionary) and (not first or bool(dictionary))
+                new = _lower(word) if lower_it else _capitalise(word)
                 chars[match.start() : match.end()] = new
             first = False
         pieces.append("".join(chars))
