@@ -14,24 +14,28 @@ from prefect import flow, get_run_logger, tags
 from prefect.artifacts import create_markdown_artifact, create_table_artifact
 from prefect.futures import PrefectFuture
 from prefect.runtime import flow_run
+from prefect.states import Completed
 
+from flows.enrichment import enrich_all
 from flows.events import emit_feed_events
 from newsflow.pipeline.feed_fetch import failed_outcome
 from newsflow.pipeline.summary import summarise, summary_markdown
 from newsflow.records import ArticleRecord, EntryPlan, FeedFetchOutcome, FeedRef, FeedReport
-from newsflow.settings import get_settings
-from tasks.articles import enrich_articles_task, fetch_articles_task, store_feed_task
+from tasks.articles import fetch_articles_task, store_feed_task
 from tasks.feeds import fetch_feed_task, plan_entries_task, resolve_feeds_task
+from tasks.monitoring import feed_health_task, tagged_feeds_task
 
 
 def ingest_run_name() -> str:
     """Names a run by what it does: which feeds, or all due ones."""
     params = flow_run.parameters
     urls = params.get("feed_urls") or []
+    group = params.get("feed_tag")
     hosts = sorted({urlsplit(url).netloc for url in urls})
     what = f"{len(urls)} feed(s) on {', '.join(hosts[:3])}{'…' if len(hosts) > 3 else ''}" if urls else ""
-    due = "due feeds" if params.get("all_due") or not urls else ""
-    return "ingest " + " + ".join(part for part in (what, due) if part)
+    tagged = f"feeds tagged {group}" if group else ""
+    due = "due feeds" if params.get("all_due") or not (urls or group) else ""
+    return "ingest " + " + ".join(part for part in (what, tagged, due) if part)
 
 
 def _host_tag(url: str) -> str:
@@ -45,16 +49,26 @@ def _outcome(feed: FeedRef, future: PrefectFuture[FeedFetchOutcome]) -> FeedFetc
         return failed_outcome(feed, exc)
 
 
-def _batches(records: list[ArticleRecord], size: int) -> list[list[ArticleRecord]]:
-    return [records[start : start + size] for start in range(0, len(records), size)]
+def _final_state(result: dict[str, Any]) -> Any:
+    """Completed either way (failing feeds are reported, not fatal), with a message saying what happened."""
+    message = f"{result['feeds']} feed(s), {result['articles_new']} new, {result['articles_updated']} updated"
+    if result["feeds_failed"]:
+        codes = sorted({error["code"] for error in result["errors"]})
+        message += f"; {result['feeds_failed']} failed ({', '.join(codes)})"
+    return Completed(message=message, data=result)
 
 
 @flow(name="ingest", flow_run_name=ingest_run_name, log_prints=False)
-def ingest_flow(feed_urls: list[str] | None = None, all_due: bool = False) -> dict[str, Any]:
-    """One ingestion run over ``feed_urls`` (subscribed if new) and, with ``all_due``, every due feed."""
+def ingest_flow(
+    feed_urls: list[str] | None = None, all_due: bool = False, feed_tag: str | None = None
+) -> dict[str, Any]:
+    """One ingestion run over ``feed_urls`` (subscribed if new), the feeds tagged ``feed_tag`` (a feed group
+    with its own schedule) and, with ``all_due`` or when neither is given, every due feed."""
     logger = get_run_logger()
-    settings = get_settings()
-    feeds = resolve_feeds_task(list(feed_urls or []), all_due or not feed_urls)
+    urls = list(feed_urls or [])
+    if feed_tag:
+        urls += [feed.url for feed in tagged_feeds_task(feed_tag)]
+    feeds = resolve_feeds_task(urls, all_due or not (feed_urls or feed_tag))
     logger.info("ingesting %d feed(s)", len(feeds))
 
     fetches = {}
@@ -72,9 +86,7 @@ def ingest_flow(feed_urls: list[str] | None = None, all_due: bool = False) -> di
                 article_futures[feed_id] = fetch_articles_task.submit(plans[feed_id])
     extracted = [record for future in article_futures.values() for record in future.result()]
 
-    enriched: list[ArticleRecord] = []
-    for number, batch in enumerate(_batches(extracted, settings.enrich_batch_size), start=1):
-        enriched += enrich_articles_task(batch, batch_name=f"batch {number} ({len(batch)} articles)")
+    enriched = enrich_all(extracted)
 
     by_feed: dict[int, list[ArticleRecord]] = {feed_id: [] for feed_id in outcomes}
     for record in enriched:
@@ -96,16 +108,12 @@ def ingest_flow(feed_urls: list[str] | None = None, all_due: bool = False) -> di
     )
     create_table_artifact(
         key="feed-health",
-        table=[
-            {"feed": r.url, "status": r.status, "http": r.http_status, "error": r.error_code or "",
-             "entries": r.entries_seen, "new": r.articles_new, "updated": r.articles_updated}
-            for r in reports
-        ],
-        description="Feed health after this run",
+        table=feed_health_task(),
+        description="Health of every subscription after this run (failing feeds first)",
     )
     result = summary.to_json()
     logger.info(
         "done: %s feeds (%s failed), %s new, %s updated",
         result["feeds"], result["feeds_failed"], result["articles_new"], result["articles_updated"],
     )
-    return result
+    return _final_state(result)

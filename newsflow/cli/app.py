@@ -9,12 +9,14 @@ import typer
 from newsflow import __version__
 from newsflow.cli import feeds, topics
 from newsflow.cli.analyze import analyze
+from newsflow.cli.backfill import backfill
 from newsflow.cli.console import state
 from newsflow.cli.demo import demo
 from newsflow.cli.export import export
 from newsflow.cli.ingest import ingest
 from newsflow.cli.init import init
 from newsflow.cli.prefect_env import prepare_prefect_environment
+from newsflow.cli.serve import serve
 
 app = typer.Typer(
     name="newsflow",
@@ -49,6 +51,8 @@ app.command("export")(export)
 app.command("analyze")(analyze)
 app.command("demo")(demo)
 app.add_typer(topics.app, name="topics")
+app.command("backfill")(backfill)
+app.command("serve")(serve)
 
 
 def main() -> None:
