@@ -198,3 +198,15 @@ def error_code(exc: BaseException) -> str:
     if isinstance(exc, NewsflowError):
         return exc.code
     return f"internal.{type(exc).__name__}"
+
+
+_TRANSIENT_CODES = {"fetch.timeout", "fetch.connect", "fetch.truncated", "fetch.rate_limited", "store.unreachable"}
+
+
+def is_transient_code(code: str | None) -> bool:
+    """Whether an error with this stored code may go away by itself (worth trying again next run)."""
+    if not code:
+        return False
+    if code in _TRANSIENT_CODES:
+        return True
+    return code.startswith("fetch.http_5")

@@ -9,6 +9,7 @@ from sqlalchemy import delete
 from sqlmodel import Session, col, select
 
 from models import Article, ArticleSource, ArticleTopic
+from newsflow.errors import is_transient_code
 from newsflow.records import ArticleRecord, StoreCounts
 from newsflow.store.entities import replace_article_entities
 from newsflow.store.upsert import upsert
@@ -41,6 +42,8 @@ def store_articles(
             .where(Article.entry_key == record.entry.entry_key)
         ).first()
         entry_hash = entry_hashes.get(record.entry.entry_key)
+        if record.page is not None and is_transient_code(record.page.error_code):
+            entry_hash = None  # the page may come next time: plan this entry again
         if existing is not None and existing.content_hash == record.content_hash:
             if existing.entry_hash != entry_hash:
                 existing.entry_hash = entry_hash

@@ -9,9 +9,21 @@ import pytest
 SEED_START = "Secretary of State Marco Rubio met with NATO Secretary General Mark Rutte"
 SEED_END = "The meeting concluded with optimism from both leaders about productive engagements moving forward."
 CLUTTER = [
-    "pzt2sj", "Webp", "Mark Tervakoski", "Acting Deputy Chief", "cookies", "Accept all", "Share on",
-    "Related stories", "EU ministers meet", "chip export", "All rights reserved", "newsletter", "dataLayer",
-    "Subscribe", "Geopolitics\n",
+    "pzt2sj",
+    "Webp",
+    "Mark Tervakoski",
+    "Acting Deputy Chief",
+    "cookies",
+    "Accept all",
+    "Share on",
+    "Related stories",
+    "EU ministers meet",
+    "chip export",
+    "All rights reserved",
+    "newsletter",
+    "dataLayer",
+    "Subscribe",
+    "Geopolitics\n",
 ]
 
 
@@ -61,9 +73,7 @@ def test_seed_site_ingested_once_and_clean(prefect_api: None, store_url: str, se
 
 
 @pytest.mark.prefect
-def test_second_run_uses_validators_and_fetches_no_pages(
-    prefect_api: None, sqlite_store: str, httpserver: Any
-) -> None:
+def test_second_run_uses_validators_and_fetches_no_pages(prefect_api: None, sqlite_store: str, httpserver: Any) -> None:
     """A feed with an ETag answers 304 the second time; no article page is fetched again."""
     from pathlib import Path
 
