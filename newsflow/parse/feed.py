@@ -38,8 +38,8 @@ def parse_feed(
     """Parse ``body`` fetched from ``url`` (``headers``: the response headers, any case)."""
     if not body or not body.strip():
         raise EmptyDocument(f"{url}: the response body is empty")
-    check_xml_safety(body)
     response_headers = {k.lower(): v for k, v in (headers or {}).items() if k.lower() in _FORWARDED_HEADERS}
+    check_xml_safety(body, response_headers)
     response_headers.setdefault("content-location", url)
     parsed = feedparser.parse(io.BytesIO(body), response_headers=response_headers)
     feed_meta: Mapping[str, Any] = parsed.get("feed", {})
