@@ -201,6 +201,7 @@ class EntryPlan(Record):
     todo: list[FeedEntry] = Field(default_factory=list)  # new entries, and known ones whose entry changed
     entry_hashes: dict[str, str] = Field(default_factory=dict)  # entry_key -> hash, for every entry seen
     seen: int = 0
+    deferred: int = 0  # entries that need work but were left for a later run (over the per-run limit)
 
 
 class FeedReport(Record):

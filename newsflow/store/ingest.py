@@ -36,9 +36,10 @@ def plan_entries(outcome: FeedFetchOutcome, *, limit: int | None = None) -> Entr
     with session_scope() as session:
         known = known_entries(session, outcome.feed.id, list(hashes))
     todo = [entry for entry in unique if known.get(entry.entry_key, "") != hashes[entry.entry_key]]
+    deferred = max(0, len(todo) - limit) if limit is not None else 0
     if limit is not None:
         todo = todo[:limit]
-    return EntryPlan(feed_id=outcome.feed.id, todo=todo, entry_hashes=hashes, seen=len(entries))
+    return EntryPlan(feed_id=outcome.feed.id, todo=todo, entry_hashes=hashes, seen=len(entries), deferred=deferred)
 
 
 def commit_feed(
@@ -57,6 +58,9 @@ def commit_feed(
         quarantine_retry_hours=settings.quarantine_retry_hours,
     )
     now = datetime.now(UTC)
+    if plan is not None and plan.deferred:
+        # Entries were left for a later run: new validators would get a 304 then, and those entries never.
+        outcome = outcome.model_copy(update={"etag": None, "last_modified": None})
     with session_scope() as session:
         counts = store_articles(session, records, entry_hashes=plan.entry_hashes if plan else {}, now=now)
         record_outcome(session, outcome, counts, now=now, policy=policy, flow_run_id=flow_run_id)
