@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
+from lxml.etree import _Element
 from lxml.html import HtmlElement
 
 from newsflow.extract import metadata
@@ -12,7 +13,7 @@ from newsflow.extract.dates import Dated, first_valid, modified_time, published_
 from newsflow.extract.feedhtml import feed_paragraphs
 from newsflow.extract.jsonld import JsonLdArticle, read_jsonld
 from newsflow.extract.language import detect_language
-from newsflow.extract.leftovers import clean_paragraphs, remove_leftovers
+from newsflow.extract.leftovers import clean_paragraphs, remove_leftovers, trim_to_reference
 from newsflow.extract.maintext import extract_body
 from newsflow.extract.page import parse_page, read_head
 from newsflow.extract.render import body_html, body_paragraphs, paragraphs_html
@@ -24,10 +25,11 @@ from newsflow.records import ArticleStatus, ExtractedArticle, FeedEntry
 EXTRACTOR_VERSION = "1.0.0"
 EXTRACTOR = f"newsflow-extract@{EXTRACTOR_VERSION}"
 
-# JSON-LD or feed text is taken as the body only when this share of its word shingles is on the page
+# A JSON-LD or feed body counts as the page's article when this share of its word 4-grams is on the page
 AGREEMENT = 0.7
-# ... and when it is at least this long relative to what the page extraction found (not a teaser)
-WHOLE_RATIO = 0.8
+REFERENCE_MIN_WORDS = 50
+# The page extraction is taken to have missed the article when it is shorter than this share of such a body
+UNDER_EXTRACTED = 0.7
 NOTHING_WORDS = 30
 
 
@@ -65,10 +67,17 @@ def _from_tree(tree: HtmlElement, html: str, url: str | None, entry: FeedEntry |
     if entry and entry.title:
         titles.append(entry.title)
 
-    page = _page_body(tree, url, titles, authors, [x for x in (section, site) if x])
-    page_words = page.word_count if page else 0
     visible = _LazyText(tree)
-    body = _choose_body(page, ld, entry, visible, titles, authors)
+    page_xml = extract_body(tree, url)
+    if page_xml is not None:
+        remove_leftovers(page_xml, titles=titles, authors=authors, labels=[x for x in (section, site) if x])
+    page = _render(page_xml)
+    references = _references(ld, entry, page, visible, titles, authors)
+    if page_xml is not None and page is not None and references:
+        trim_to_reference(page_xml, " ".join(references[0].paragraphs))
+        page = _render(page_xml)
+    page_words = page.word_count if page else 0
+    body = _choose_body(page, references, entry)
 
     status: ArticleStatus = "ok"
     if body is None or not body.paragraphs:
@@ -107,15 +116,11 @@ def _from_tree(tree: HtmlElement, html: str, url: str | None, entry: FeedEntry |
     )
 
 
-def _page_body(
-    tree: HtmlElement, url: str | None, titles: list[str], authors: list[str], labels: list[str]
-) -> Body | None:
-    body = extract_body(tree, url)
-    if body is None:
+def _render(page_xml: _Element | None) -> Body | None:
+    if page_xml is None:
         return None
-    remove_leftovers(body, titles=titles, authors=authors, labels=labels)
-    paragraphs = body_paragraphs(body)
-    return Body(paragraphs, body_html(body), "page") if paragraphs else None
+    paragraphs = body_paragraphs(page_xml)
+    return Body(paragraphs, body_html(page_xml), "page") if paragraphs else None
 
 
 class _LazyText:
@@ -139,43 +144,41 @@ def _text_body(raw: str, source: str, titles: list[str], authors: list[str]) -> 
     return Body(paragraphs, paragraphs_html(paragraphs), source) if paragraphs else None
 
 
-def _agrees(candidate: Body, page: Body | None, visible: _LazyText) -> bool:
-    """The candidate is on the page and is not a teaser of what the page extraction found."""
-    text = " ".join(candidate.paragraphs)
-    if candidate.word_count < NOTHING_WORDS or containment(text, str(visible)) < AGREEMENT:
-        return False
-    return page is None or candidate.word_count >= WHOLE_RATIO * page.word_count * 0.5
-
-
-def _choose_body(
-    page: Body | None,
+def _references(
     ld: JsonLdArticle | None,
     entry: FeedEntry | None,
+    page: Body | None,
     visible: _LazyText,
     titles: list[str],
     authors: list[str],
-) -> Body | None:
-    if ld is not None and ld.body:
-        from_ld = _text_body(ld.body, "jsonld", titles, authors)
-        if from_ld is not None and _agrees(from_ld, page, visible):
-            return from_ld
-    if entry is not None and entry.content_html:
-        from_feed = _text_body(entry.content_html, "feed_content", titles, authors)
-        if from_feed is not None:
-            page_words = page.word_count if page else 0
-            if page_words < NOTHING_WORDS and from_feed.word_count > page_words:
-                return from_feed
-            if (
-                page is not None
-                and from_feed.word_count >= WHOLE_RATIO * page_words
-                and containment(" ".join(page.paragraphs), " ".join(from_feed.paragraphs)) >= AGREEMENT
-                and containment(" ".join(from_feed.paragraphs), str(visible)) >= AGREEMENT
-            ):
-                return from_feed
-    if page is not None and page.word_count >= NOTHING_WORDS:
+) -> list[Body]:
+    """Bodies the publisher states apart from the page (JSON-LD articleBody, the feed's full content) that are
+    this page's article: more than a teaser, and mostly on the page, or holding what the page extraction found
+    (a paywalled page shows the opening of the full text)."""
+    page_text = " ".join(page.paragraphs) if page and page.word_count >= NOTHING_WORDS else ""
+    found: list[Body] = []
+    for raw, source in ((ld.body if ld else None, "jsonld"), (entry.content_html if entry else None, "feed_content")):
+        if not raw:
+            continue
+        body = _text_body(raw, source, titles, authors)
+        if body is None or body.word_count < REFERENCE_MIN_WORDS:
+            continue
+        text = " ".join(body.paragraphs)
+        if containment(text, str(visible)) >= AGREEMENT or (page_text and containment(page_text, text) >= AGREEMENT):
+            found.append(body)
+    return found
+
+
+def _choose_body(page: Body | None, references: list[Body], entry: FeedEntry | None) -> Body | None:
+    """The page's body, unless a stated body shows the page extraction missed much of the article."""
+    page_words = page.word_count if page else 0
+    for reference in references:
+        if page_words < UNDER_EXTRACTED * reference.word_count:
+            return reference
+    if page is not None and page_words >= NOTHING_WORDS:
         return page
     fallback = _feed_body(entry)
-    if fallback is not None and (page is None or fallback.word_count > page.word_count):
+    if fallback is not None and (page is None or fallback.word_count > page_words):
         return fallback
     return page
 

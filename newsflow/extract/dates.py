@@ -125,7 +125,7 @@ def _htmldate(tree: HtmlElement, url: str | None, *, original: bool, now: dateti
             tree,
             url=url,
             original_date=original,
-            extensive_search=False,
+            extensive_search=original,
             max_date=now.strftime("%Y-%m-%d"),
         )
     except (ValueError, TypeError):

@@ -222,6 +222,23 @@ def _drop_repeated_title(body: _Element, titles: set[str]) -> None:
             body.remove(block)
 
 
+def trim_to_reference(body: _Element, reference: str) -> None:
+    """Drop blocks at either edge of ``body`` that the publisher's own copy of the text does not contain.
+
+    ``reference`` is a body the publisher states separately (JSON-LD articleBody, the feed's full content):
+    what the page extraction has beyond it at the edges is clutter (related links, captions, prompts).
+    """
+    from newsflow.extract.textutil import containment
+
+    for from_start in (True, False):
+        while len(body) > 1:
+            block = body[0] if from_start else body[-1]
+            text = _text(block)
+            if block.tag != "graphic" and text and containment(text, reference, n=min(4, max(1, units(text)))) >= 0.5:
+                break
+            body.remove(block)
+
+
 def clean_paragraphs(paragraphs: list[str], *, titles: Iterable[str], authors: Iterable[str]) -> list[str]:
     """The same clean-up for plain-text paragraphs (JSON-LD and feed bodies)."""
     title_norms = {_norm(t) for t in titles if t and _norm(t)}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 from urllib.parse import urljoin
 
@@ -11,7 +12,7 @@ from newsflow.extract.jsonld import JsonLdArticle
 from newsflow.extract.page import PageHead
 from newsflow.extract.textutil import squash, words
 
-_TITLE_SEPARATORS_RE = re.compile(r"\s+(?:\||-|–|—|::|·|•|»|/)\s+")
+_TITLE_SEPARATORS_RE = re.compile(r"\s+(?:\||-|–|—|::|·|•|»|«|›|/|:)\s+")
 _AUTHOR_SPLIT_RE = re.compile(r"\s*(?:,|;|\band\b|\bund\b|\bet\b|\by\b|&)\s*", re.I)
 _BYLINE_PREFIX_RE = re.compile(r"^(?:by|von|par|por|di|door)\s+", re.I)
 
@@ -28,38 +29,43 @@ def _first_h1(tree: HtmlElement) -> str | None:
     return None
 
 
-def _strip_site(title: str, site: str | None, h1: str | None) -> str:
-    """``Headline | Site`` -> ``Headline``: cut the part that is the site's name, or that the h1 leaves out."""
+def _strip_site(title: str, site: str | None) -> str:
+    """``Headline | Site`` -> ``Headline``: cut a trailing (or leading) segment that names the site or is short."""
     parts = _TITLE_SEPARATORS_RE.split(title)
     if len(parts) < 2:
         return title
     site_norm = " ".join(words(site or ""))
-    kept = [p for p in parts if " ".join(words(p)) != site_norm] if site_norm else parts
-    if len(kept) == 1:
-        return kept[0]
-    if h1:
-        h1_norm = " ".join(words(h1))
-        for part in parts:
-            if " ".join(words(part)) == h1_norm:
-                return part
-    # the longest part is the headline when the others are a site or section name
-    longest = max(parts, key=lambda p: len(words(p)))
-    if len(words(longest)) >= 3 and sum(len(words(p)) for p in parts if p is not longest) <= 4:
-        return longest
-    return title
+    seps = _TITLE_SEPARATORS_RE.findall(title)
+    # strip known site names from either end first
+    while len(parts) > 1 and site_norm and " ".join(words(parts[-1])) == site_norm:
+        parts, seps = parts[:-1], seps[:-1]
+    while len(parts) > 1 and site_norm and " ".join(words(parts[0])) == site_norm:
+        parts, seps = parts[1:], seps[1:]
+    # then one short trailing segment (a site or section name), when the rest is clearly the headline
+    if len(parts) > 1 and len(words(parts[-1])) <= 4 and len(words("".join(parts[:-1]))) >= 4:
+        parts, seps = parts[:-1], seps[:-1]
+    return "".join(p + (seps[i] if i < len(seps) else "") for i, p in enumerate(parts)).strip()
 
 
 def title(tree: HtmlElement, head: PageHead, ld: JsonLdArticle | None, fallback: str | None) -> str | None:
     site = site_name(head, ld)
-    h1 = _first_h1(tree)
     for candidate in (
         ld.headline if ld else None,
         head.first("og:title", "twitter:title", "dc.title", "headline", "sailthru.title", "parsely-title"),
         head.title_tag,
     ):
-        if candidate:
-            return _strip_site(squash(candidate), site, h1)
-    return h1 or fallback
+        if candidate and len(words(candidate)) >= 2:
+            return _prefer_h1(_strip_site(squash(html.unescape(candidate)), site), _first_h1(tree))
+    return _first_h1(tree) or fallback
+
+
+def _prefer_h1(title: str, h1: str | None) -> str:
+    """When the page's h1 is one segment of a composite title (``Blog » Archive » Post``), the h1 is the title."""
+    if not h1 or len(words(h1)) < 2 or h1 == title:
+        return title
+    h1_norm = " ".join(words(h1))
+    segments = [" ".join(words(p)) for p in _TITLE_SEPARATORS_RE.split(title)]
+    return h1 if len(segments) > 1 and h1_norm in segments else title
 
 
 def authors(head: PageHead, ld: JsonLdArticle | None, fallback: list[str]) -> list[str]:
