@@ -23,9 +23,10 @@ printed in ``--json`` summaries. They never change meaning once released.
     │   └── UnsafeDocument        parse.unsafe_xml       entity expansion or external entities refused
     ├── ExtractError              extract.error
     │   └── NoMainText            extract.no_text        nothing that looks like an article body
-    └── StoreError                store.error
-        ├── StoreUnreachable      store.unreachable      cannot connect or migrate
-        └── SchemaOutOfDate       store.schema           the store needs ``newsflow init``
+    ├── StoreError                store.error
+    │   ├── StoreUnreachable      store.unreachable      cannot connect or migrate
+    │   └── SchemaOutOfDate       store.schema           the store needs ``newsflow init``
+    └── EntityModelMissing        entities.no_model      none of the configured spaCy packages imports
 
 Transient errors (worth a retry in the same run) have ``transient = True``.
 """
@@ -191,6 +192,12 @@ class SchemaOutOfDate(StoreError):
     """Raised when the store's schema is older than this version: run ``newsflow init``."""
 
     code = "store.schema"
+
+
+class EntityModelMissing(NewsflowError):
+    """Raised when none of the configured spaCy model packages can be imported."""
+
+    code = "entities.no_model"
 
 
 def error_code(exc: BaseException) -> str:

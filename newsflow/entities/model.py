@@ -13,16 +13,10 @@ import importlib.util
 from dataclasses import dataclass
 from typing import Any
 
-from newsflow.errors import NewsflowError
+from newsflow.errors import EntityModelMissing
 
 # Everything but ``ner``: none of these feed the entity recogniser of the small English models.
 NER_ONLY_EXCLUDE = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "senter", "morphologizer")
-
-
-class EntityModelMissing(NewsflowError):
-    """Raised when none of the configured spaCy model packages can be imported."""
-
-    code = "entities.no_model"
 
 
 @dataclass(frozen=True)
