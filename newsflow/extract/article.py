@@ -31,6 +31,7 @@ REFERENCE_MIN_WORDS = 50
 # The page extraction is taken to have missed the article when it is shorter than this share of such a body
 UNDER_EXTRACTED = 0.7
 NOTHING_WORDS = 30
+SAME_TEXT = 0.95
 
 
 @dataclass
@@ -164,7 +165,11 @@ def _references(
         if body is None or body.word_count < REFERENCE_MIN_WORDS:
             continue
         text = " ".join(body.paragraphs)
-        if containment(text, str(visible)) >= AGREEMENT or (page_text and containment(page_text, text) >= AGREEMENT):
+        if (
+            not page_text  # the page shows nothing of its own (rendered by script): the stated body is all there is
+            or containment(page_text, text) >= AGREEMENT
+            or containment(text, str(visible)) >= AGREEMENT
+        ):
             found.append(body)
     return found
 
@@ -175,12 +180,19 @@ def _choose_body(page: Body | None, references: list[Body], entry: FeedEntry | N
     for reference in references:
         if page_words < UNDER_EXTRACTED * reference.word_count:
             return reference
+        if page is not None and len(reference.paragraphs) > len(page.paragraphs) and _same_text(page, reference):
+            return reference  # the same words, better cut into paragraphs
     if page is not None and page_words >= NOTHING_WORDS:
         return page
     fallback = _feed_body(entry)
     if fallback is not None and (page is None or fallback.word_count > page_words):
         return fallback
     return page
+
+
+def _same_text(a: Body, b: Body) -> bool:
+    text_a, text_b = " ".join(a.paragraphs), " ".join(b.paragraphs)
+    return containment(text_a, text_b) >= SAME_TEXT and containment(text_b, text_a) >= SAME_TEXT
 
 
 def _feed_body(entry: FeedEntry | None) -> Body | None:

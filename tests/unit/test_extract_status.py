@@ -90,3 +90,27 @@ def test_a_long_free_article_with_a_captcha_widget_is_ok():
 def test_an_empty_page_is_empty():
     assert extract_article("", url="https://x.example/").status == "empty"
     assert extract_article("<html><body></body></html>", url="https://x.example/").status == "empty"
+
+
+TEASER = """<!DOCTYPE html><html lang="en"><head><title>Council approves budget</title>
+<meta property="article:content_tier" content="locked"></head><body><article><h1>Council approves budget</h1>
+<p>Paragraph 0 of the report explains how the city council voted on the new budget, which projects were funded
+and what the opposition said about the decision on Tuesday evening.</p>
+<p>Paragraph 1 of the report explains how the city council voted on the new budget, which projects were funded
+and what the opposition said about the decision on Tuesday evening.</p>
+<div class="paywall-prompt"><p>Subscribe now to continue reading.</p></div></article></body></html>"""
+
+
+def test_teaser_page_is_paywalled_without_the_feed():
+    article = extract_article(TEASER, url="https://thedaily.example/council")
+    assert article.status == "paywalled"
+    assert article.text_source == "page"
+    assert article.text.startswith("Paragraph 0 of the report")
+
+
+def test_teaser_page_takes_the_feed_full_text_that_contains_it():
+    entry = FeedEntry(entry_key="guid:3", title="Council approves budget", content_html=LONG_BODY)
+    article = extract_article(TEASER, url="https://thedaily.example/council", feed_entry=entry)
+    assert article.status == "ok"
+    assert article.text_source == "feed_content"
+    assert article.text.split("\n\n")[-1].startswith("Paragraph 11 of the report")

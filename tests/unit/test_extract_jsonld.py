@@ -1,0 +1,69 @@
+"""The publisher's schema.org JSON-LD: metadata with provenance, and its articleBody when the page has no body."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime
+
+from lxml.html import fromstring
+
+from newsflow.extract import extract_article
+from newsflow.extract.jsonld import read_jsonld
+
+BODY = "\n\n".join(
+    f"Paragraph {i}: the minister said on Monday that the new rail line would open next spring, two years late "
+    f"and over budget, after a review of the contracts." for i in range(6)
+)
+LD = {
+    "@context": "https://schema.org",
+    "@graph": [
+        {"@type": "WebSite", "name": "Rail Times"},
+        {
+            "@type": ["NewsArticle"],
+            "headline": "Rail line to open next spring",
+            "articleBody": BODY,
+            "datePublished": "2024-03-04T09:30:00+01:00",
+            "dateModified": "2024-03-04T12:00:00+01:00",
+            "author": [{"@type": "Person", "name": "Ana Ruiz"}, {"@type": "Person", "name": "Ben Ode"}],
+            "articleSection": ["Transport"],
+            "image": {"@type": "ImageObject", "url": "https://rail.example/img/line.jpg"},
+            "publisher": {"@type": "Organization", "name": "Rail Times"},
+            "inLanguage": "en",
+        },
+    ],
+}
+SCRIPT_PAGE = f"""<!DOCTYPE html><html><head><title>Rail line to open next spring | Rail Times</title>
+<script type="application/ld+json">{json.dumps(LD)}</script></head>
+<body><div id="app"></div><script src="/bundle.js"></script></body></html>"""
+
+
+def test_read_jsonld_finds_the_article_in_a_graph():
+    ld = read_jsonld(fromstring(SCRIPT_PAGE))
+    assert ld is not None
+    assert ld.headline == "Rail line to open next spring"
+    assert ld.authors == ["Ana Ruiz", "Ben Ode"]
+    assert ld.section == "Transport"
+    assert ld.image == "https://rail.example/img/line.jpg"
+    assert ld.publisher == "Rail Times"
+
+
+def test_script_rendered_page_takes_the_jsonld_body_and_metadata():
+    article = extract_article(SCRIPT_PAGE, url="https://rail.example/news/1")
+    assert article.status == "ok"
+    assert article.text_source == "jsonld"
+    assert article.text == BODY
+    assert article.title == "Rail line to open next spring"
+    assert article.published_at == datetime(2024, 3, 4, 8, 30, tzinfo=UTC)
+    assert article.published_source == "jsonld"
+    assert article.modified_at == datetime(2024, 3, 4, 11, 0, tzinfo=UTC) and article.modified_source == "jsonld"
+    assert article.authors == ["Ana Ruiz", "Ben Ode"]
+    assert article.section == "Transport"
+    assert article.site_name == "Rail Times"
+    assert article.html is not None and article.html.count("<p>") == 6
+
+
+def test_broken_jsonld_is_ignored():
+    page = SCRIPT_PAGE.replace('"@context"', '"@context" oops')
+    article = extract_article(page, url="https://rail.example/news/1")
+    assert article.text_source != "jsonld"
+    assert article.title == "Rail line to open next spring"
