@@ -82,6 +82,12 @@ class LexiconClassifier:
     def topics(self) -> Sequence[Topic]:
         return self._topics
 
+    def __getstate__(self) -> dict[str, object]:
+        """Pickled (inside trained models) without the word cache, which refills itself."""
+        state = dict(self.__dict__)
+        state.update(_signal_of={}, _norm_of={}, _starts=set())
+        return state
+
     def _add(self, term: str, *, topic: int | None = None, weight: float = 0.0, state: str | None = None) -> None:
         words = TOKEN.findall(term)
         if not words:

@@ -28,7 +28,6 @@ from newsflow.topics.taxonomy import Topic, load_taxonomy
 MAGIC = b"NEWSFLOW-TOPIC-MODEL\n"
 FORMAT_VERSION = 1
 NAME = "newsflow-trained"
-TITLE_REPEATS = 2  # the title counts this many times in the model's text, as a cheap title weighting
 
 
 @dataclass(frozen=True)
@@ -45,19 +44,13 @@ class TrainSummary:
     sklearn_version: str
 
 
-def model_text(title: str | None, text: str) -> str:
-    """The one string a model sees for a document."""
-    title = (title or "").strip()
-    return "\n".join([title] * TITLE_REPEATS + [text or ""]) if title else (text or "")
-
-
-def read_labelled(path: Path) -> list[tuple[str, str]]:
-    """``(model text, label)`` per line of a labelled JSONL file; InputError names the file and line."""
+def read_labelled(path: Path) -> list[tuple[str | None, str, str]]:
+    """``(title, text, label)`` per line of a labelled JSONL file; InputError names the file and line."""
     try:
         lines = path.read_text(encoding="utf-8").splitlines()
     except (OSError, UnicodeDecodeError) as exc:
         raise InputError(f"cannot read training data {path}: {exc}") from exc
-    rows: list[tuple[str, str]] = []
+    rows: list[tuple[str | None, str, str]] = []
     for number, line in enumerate(lines, start=1):
         if not line.strip():
             continue
@@ -76,24 +69,40 @@ def read_labelled(path: Path) -> list[tuple[str, str]]:
             raise InputError(f"{path}:{number}: 'text' must be a string")
         if not (title or "").strip() and not (text or "").strip():
             raise InputError(f"{path}:{number}: needs a 'title' or a 'text'")
-        rows.append((model_text(title, text or ""), label.strip()))
+        rows.append((title, text or "", label.strip()))
     if not rows:
         raise InputError(f"{path}: no labelled documents")
     return rows
 
 
 def build_pipeline() -> Any:
-    """Word 1–2-gram and character 2–5-gram TF-IDF into a linear SVM with softmax probabilities."""
+    """(title, text) pairs → word 1–2-gram and character 2–5-gram TF-IDF plus the lexicon's topic shares →
+    a linear SVM with softmax probabilities."""
     from sklearn.feature_extraction.text import TfidfVectorizer
     from sklearn.pipeline import make_pipeline, make_union
+    from sklearn.preprocessing import FunctionTransformer
 
+    from newsflow.topics.features import LexiconShares, model_texts
     from newsflow.topics.svm import SoftmaxSVM
 
-    features = make_union(
-        TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True, min_df=1, max_df=0.9),
-        TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 5), sublinear_tf=True, min_df=2, max_df=0.9),
+    text_features = make_pipeline(
+        FunctionTransformer(model_texts),
+        make_union(
+            TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True, min_df=1, max_df=0.9),
+            TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 5), sublinear_tf=True, min_df=2, max_df=0.9),
+        ),
     )
-    return make_pipeline(features, SoftmaxSVM(C=0.5))
+    return make_pipeline(make_union(text_features, LexiconShares(weight=0.3)), SoftmaxSVM(C=0.5))
+
+
+def _drop_cut_terms(estimator: Any) -> None:
+    """TfidfVectorizer keeps the terms min_df/max_df cut (``stop_words_``): only bloat in a saved model."""
+    if hasattr(estimator, "stop_words_"):
+        del estimator.stop_words_
+    for child in getattr(estimator, "steps", []):
+        _drop_cut_terms(child[1])
+    for child in getattr(estimator, "transformer_list", []):
+        _drop_cut_terms(child[1])
 
 
 def train_model(paths: Sequence[Path], output: Path) -> TrainSummary:
@@ -102,13 +111,13 @@ def train_model(paths: Sequence[Path], output: Path) -> TrainSummary:
 
     if not paths:
         raise InputError("no training data given")
-    texts: list[str] = []
+    docs: list[tuple[str | None, str]] = []
     labels: list[str] = []
     files: list[dict[str, Any]] = []
     for path in paths:
         rows = read_labelled(Path(path))
-        texts.extend(text for text, _ in rows)
-        labels.extend(label for _, label in rows)
+        docs.extend((title, text) for title, text, _ in rows)
+        labels.extend(label for _, _, label in rows)
         digest = hashlib.sha256(Path(path).read_bytes()).hexdigest()
         files.append({"path": str(path), "sha256": digest, "documents": len(rows)})
     counts = Counter(labels)
@@ -118,14 +127,12 @@ def train_model(paths: Sequence[Path], output: Path) -> TrainSummary:
     if too_few:
         raise InputError(f"each label needs at least 3 documents; too few for: {', '.join(too_few)}")
     pipeline = build_pipeline()
-    pipeline.fit(texts, labels)
-    for _, step in pipeline.steps[0][1].transformer_list:
-        if hasattr(step, "stop_words_"):
-            del step.stop_words_  # terms cut by min_df/max_df: only bloat the file
+    pipeline.fit(docs, labels)
+    _drop_cut_terms(pipeline)
     payload = zlib.compress(pickle.dumps(pipeline, protocol=pickle.HIGHEST_PROTOCOL), level=6)
     summary = TrainSummary(
         output=str(output),
-        documents=len(texts),
+        documents=len(docs),
         labels=dict(sorted(counts.items())),
         files=files,
         created_at=datetime.now(UTC).isoformat(timespec="seconds"),
@@ -215,7 +222,7 @@ class TrainedClassifier:
         if not docs:
             return []
         classifier = f"{self.name}@{self.version}"
-        probabilities = self._pipeline.predict_proba([model_text(d.title, d.text) for d in docs])
+        probabilities = self._pipeline.predict_proba([(d.title, d.text) for d in docs])
         results: list[TopicResult] = []
         for doc, row in zip(docs, probabilities, strict=True):
             if not (doc.title or "").strip() and not doc.text.strip():
