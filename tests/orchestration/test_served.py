@@ -77,7 +77,7 @@ def newsflow_serve(prefect_server: PrefectServer, served_store: str, tmp_path_fa
         if process.poll() is not None:
             pytest.fail(f"newsflow serve exited with {process.returncode}:\n{log.read_text()[-3000:]}")
         names = {d["name"] for d in api(prefect_server, "POST", "/deployments/filter", {})}
-        return DEPLOYMENTS <= names
+        return names >= DEPLOYMENTS
 
     try:
         wait_for("newsflow serve to register its deployments", registered, timeout=120)
