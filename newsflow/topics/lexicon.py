@@ -13,9 +13,10 @@ small numpy product of the signal counts with the signal × topic weight matrix.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from itertools import compress
+from typing import Generic, TypeVar
 
 import numpy as np
 
@@ -28,7 +29,31 @@ NAME = "newsflow-lexicon"
 CODE_VERSION = "1"
 CACHE_LIMIT = 300_000  # distinct words remembered before the cache starts afresh
 
+MAX_TEXT_CHARS = 4_000  # the opening of an article decides its topic; this bounds the cost of long ones
+MAX_TITLE_CHARS = 400
+T = TypeVar("T")
 Phrase = tuple[tuple[str, ...], int]  # the words after the first two, and the signal they make
+
+
+class _Memo(dict[str, T], Generic[T]):
+    """A dict that computes and keeps the value of a missing key (``map(memo.__getitem__, …)`` stays in C)."""
+
+    def __init__(self, compute: Callable[[str], T]) -> None:
+        super().__init__()
+        self._compute = compute
+
+    def __missing__(self, key: str) -> T:
+        value = self._compute(key)
+        self[key] = value
+        return value
+
+
+def _head(text: str, limit: int) -> str:
+    """The first ``limit`` characters, cut back to a word boundary."""
+    if len(text) <= limit:
+        return text
+    cut = text.rfind(" ", 0, limit)
+    return text[: cut if cut > 0 else limit]
 
 
 @dataclass
@@ -62,18 +87,17 @@ class LexiconClassifier:
         self._prefix_lengths = sorted({len(p) for p in self._prefixes}, reverse=True)
         for phrases in self._bigrams.values():
             phrases.sort(key=lambda phrase: -len(phrase[0]))
-        self._weights = np.zeros((len(self._signals), len(self._topics)))  # signal × topic
-        self._state_of: dict[int, str] = {}  # signal → the state it names
+        # Rows are slots: signal id + 1, with row 0 (no signal) all zero.
+        self._weights = np.zeros((len(self._signals) + 1, len(self._topics)))
+        self._state_of: dict[int, str] = {}  # slot → the state it names
         for signal_id, entry in enumerate(self._signals):
             for topic, weight in entry.weights.items():
-                self._weights[signal_id, topic] = weight
+                self._weights[signal_id + 1, topic] = weight
             if entry.state is not None:
-                self._state_of[signal_id] = entry.state
-        # Per distinct word as written, filled as words are met: its signal (-1: none), its normalised form.
-        self._signal_of: dict[str, int] = {}
-        self._norm_of: dict[str, str] = {}
-        self._starts: set[str] = set()  # words that can open a phrase
+                self._state_of[signal_id + 1] = entry.state
         self._first_words = {first for first, _ in self._bigrams}
+        self._label = f"{self.name}@{self.version}"
+        self._reset_cache()
         signal = self._data.state_signal
         self._state_signal = signal
         self._state_topic = index[signal.topic] if signal else -1
@@ -82,11 +106,20 @@ class LexiconClassifier:
     def topics(self) -> Sequence[Topic]:
         return self._topics
 
+    def _reset_cache(self) -> None:
+        # Per distinct word as written, filled as words are met: its slot, its normalised form, and
+        # whether a phrase can start with it.
+        self._slot_of: _Memo[int] = _Memo(self._learn)
+        self._norm_of: _Memo[str] = _Memo(normalise)
+        self._starts: set[str] = set()
+
     def __getstate__(self) -> dict[str, object]:
         """Pickled (inside trained models) without the word cache, which refills itself."""
-        state = dict(self.__dict__)
-        state.update(_signal_of={}, _norm_of={}, _starts=set())
-        return state
+        return {k: v for k, v in self.__dict__.items() if k not in {"_slot_of", "_norm_of", "_starts"}}
+
+    def __setstate__(self, state: dict[str, object]) -> None:
+        self.__dict__.update(state)
+        self._reset_cache()
 
     def _add(self, term: str, *, topic: int | None = None, weight: float = 0.0, state: str | None = None) -> None:
         words = TOKEN.findall(term)
@@ -120,8 +153,13 @@ class LexiconClassifier:
         if state is not None:
             entry.state = state
 
-    def _learn(self, word: str) -> None:
-        norm = normalise(word)
+    def _learn(self, word: str) -> int:
+        """The slot (signal id + 1; 0 for none) of a word not seen before, remembered."""
+        if len(self._slot_of) >= CACHE_LIMIT:
+            self._slot_of.clear()
+            self._norm_of.clear()
+            self._starts.clear()
+        norm = self._norm_of[word]
         signal = self._cased.get(word, -1)
         if signal < 0:
             signal = self._lower.get(norm, -1)
@@ -131,24 +169,15 @@ class LexiconClassifier:
                 signal = self._prefixes.get(lowered[:length], -1)
                 if signal >= 0:
                     break
-        self._signal_of[word] = signal
-        self._norm_of[word] = norm
         if norm in self._first_words:
             self._starts.add(word)
+        self._slot_of[word] = signal + 1
+        return signal + 1
 
     def _count(self, text: str) -> Counter[int]:
-        """How often each signal occurs in ``text`` (phrases consume the words they span)."""
+        """How often each signal's slot occurs in ``text`` (phrases consume the words they span)."""
         words = TOKEN.findall(text)
-        signals = list(map(self._signal_of.get, words))
-        if None in signals:
-            if len(self._signal_of) > CACHE_LIMIT:
-                self._signal_of.clear()
-                self._norm_of.clear()
-                self._starts.clear()
-            for word, signal in zip(words, signals, strict=True):
-                if signal is None and word not in self._signal_of:
-                    self._learn(word)
-            signals = list(map(self._signal_of.__getitem__, words))
+        slots = list(map(self._slot_of.__getitem__, words))  # unknown words are learnt on the way
         # Only positions whose word can open a phrase get a Python-level look.
         starts = compress(range(len(words) - 1), map(self._starts.__contains__, words))
         norm_of, bigrams = self._norm_of, self._bigrams
@@ -162,39 +191,33 @@ class LexiconClassifier:
             for rest, phrase_signal in phrases:
                 end = i + 2 + len(rest)
                 if not rest or tuple(norm_of[w] for w in words[i + 2 : end]) == rest:
-                    signals[i] = phrase_signal
-                    signals[i + 1 : end] = [-1] * (end - i - 1)
+                    slots[i] = phrase_signal + 1
+                    slots[i + 1 : end] = [0] * (end - i - 1)
                     covered = end
                     break
-        counts = Counter(signals)
-        counts.pop(-1, None)
-        return counts  # type: ignore[return-value]
+        return Counter(filter(None, slots))
 
     def raw_scores(self, doc: TopicInput) -> list[float]:
         """Unnormalised score per topic, in taxonomy order."""
-        counts = self._count(doc.text) if doc.text else Counter()
+        occurrences: Counter[int] = self._count(_head(doc.text, MAX_TEXT_CHARS)) if doc.text else Counter()
         if doc.title:
-            boost = self._data.title_weight - 1.0
-            title = self._count(doc.title)
-            counts.update(title)  # title words count title_weight times in all
-            occurrences = {signal: n + boost * title.get(signal, 0) for signal, n in counts.items()}
-        else:
-            occurrences = dict(counts)
+            weight = self._data.title_weight
+            for slot, times in self._count(_head(doc.title, MAX_TITLE_CHARS)).items():
+                occurrences[slot] += times * weight  # type: ignore[assignment]  # float counts are fine
         if not occurrences:
             return [0.0] * len(self._topics)
         ids = np.fromiter(occurrences.keys(), dtype=np.intp, count=len(occurrences))
         n = np.fromiter(occurrences.values(), dtype=np.float64, count=len(occurrences))
         scores = (1.0 + np.log(n)) @ self._weights[ids]  # every n >= 1: a word occurs at least once
         if self._state_signal is not None:
-            state_of = self._state_of
-            distinct = len({state_of[s] for s in occurrences if s in state_of})
+            distinct = len(set(map(self._state_of.__getitem__, occurrences.keys() & self._state_of.keys())))
             scores[self._state_topic] += self._state_signal.bonus(distinct)
         return scores.tolist()
 
     def classify(self, doc: TopicInput) -> TopicResult:
         """Ranked topics of one document; no topic when the best raw score is under ``min_score``."""
         scores = self.raw_scores(doc)
-        classifier = f"{self.name}@{self.version}"
+        classifier = self._label
         best = max(scores, default=0.0)
         if best <= 0.0 or best < self._data.min_score:
             return TopicResult(topic=None, topics=[], classifier=classifier)
