@@ -19,7 +19,7 @@ from newsflow.extract.page import parse_page, read_head
 from newsflow.extract.render import body_html, body_paragraphs, paragraphs_html
 from newsflow.extract.sanitize import sanitize_html
 from newsflow.extract.status import STUB_WORDS, is_blocked, is_paywalled
-from newsflow.extract.textutil import containment, join_paragraphs, split_paragraphs, words
+from newsflow.extract.textutil import containment, join_paragraphs, split_paragraphs
 from newsflow.records import ArticleStatus, ExtractedArticle, FeedEntry
 
 EXTRACTOR_VERSION = "1.0.0"
@@ -49,11 +49,9 @@ def extract_article(html: str, *, url: str | None = None, feed_entry: FeedEntry 
     """Main text and metadata of an article page; the feed entry fills gaps and may supply the body."""
     tree = parse_page(html) if html and html.strip() else None
     if tree is None:
-        fallback = article_from_feed(feed_entry) if feed_entry else None
-        if fallback is not None and fallback.text:
-            return fallback.model_copy(update={"status": "empty" if not fallback.text else "feed_only"})
-        return ExtractedArticle(status="empty", extractor=EXTRACTOR, title=feed_entry.title if feed_entry else None)
-    return _from_tree(tree, html, url, feed_entry)
+        tree = parse_page("<html><body></body></html>")
+        assert tree is not None
+    return _from_tree(tree, html or "", url, feed_entry)
 
 
 def _from_tree(tree: HtmlElement, html: str, url: str | None, entry: FeedEntry | None) -> ExtractedArticle:
@@ -81,8 +79,8 @@ def _from_tree(tree: HtmlElement, html: str, url: str | None, entry: FeedEntry |
     body = _choose_body(page, references, entry)
 
     status: ArticleStatus = "ok"
-    if body is None or not body.paragraphs:
-        status = "empty"
+    if body is None or not body.paragraphs or body.source == "feed_summary":
+        status = "empty"  # the page gave nothing; a feed summary is a stand-in, not the article
     if (body is None or body.word_count < STUB_WORDS) and is_blocked(tree, head, html, page_words):
         status = "blocked"
     elif (body is None or body.word_count < STUB_WORDS) and is_paywalled(tree, head, ld, str(visible), page_words):
@@ -234,7 +232,3 @@ def article_from_feed(entry: FeedEntry) -> ExtractedArticle:
         text_source=body.source if body else None,
         extractor=EXTRACTOR,
     )
-
-
-def word_count(text: str) -> int:
-    return len(words(text))

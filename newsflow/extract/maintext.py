@@ -6,8 +6,6 @@ The body comes back as trafilatura's XML (``p``, ``head``, ``list``/``item``, ``
 
 from __future__ import annotations
 
-from copy import deepcopy
-
 from lxml.etree import _Element
 from lxml.html import HtmlElement
 
@@ -47,7 +45,3 @@ def extract_body(tree: HtmlElement, url: str | None) -> _Element | None:
     if body_text_length(wider) > length:
         return wider
     return body
-
-
-def copy_body(body: _Element) -> _Element:
-    return deepcopy(body)

@@ -114,3 +114,12 @@ def test_teaser_page_takes_the_feed_full_text_that_contains_it():
     assert article.status == "ok"
     assert article.text_source == "feed_content"
     assert article.text.split("\n\n")[-1].startswith("Paragraph 11 of the report")
+
+
+def test_unusable_page_falls_back_to_the_feed():
+    entry = FeedEntry(entry_key="guid:4", title="Council approves budget", content_html=LONG_BODY)
+    article = extract_article("", url="https://thedaily.example/council", feed_entry=entry)
+    assert article.status == "ok" and article.text_source == "feed_content"
+    summary_only = FeedEntry(entry_key="guid:5", title="Council", summary_html="<p>The council met.</p>")
+    article = extract_article("<html><body></body></html>", url="https://x.example/", feed_entry=summary_only)
+    assert article.status == "empty" and article.text_source == "feed_summary" and article.text == "The council met."
