@@ -15,7 +15,7 @@ from tasks.monitoring import stored_since_task
 
 
 @flow(name="digest", flow_run_name="digest of the last {hours}h")
-def digest_flow(hours: float = 24.0) -> dict[str, Any]:
+def digest_flow(hours: int = 24) -> dict[str, Any]:
     """Summarise the articles stored in the last ``hours``: topics, feeds, entities and headlines."""
     stored = stored_since_task(hours)
     create_markdown_artifact(

@@ -18,4 +18,5 @@ from tasks.monitoring import find_feed_task
 def ingest_feed_flow(feed: str) -> dict[str, Any]:
     """Ingest the one feed ``feed`` names (``newsflow.feed.<id>``, an id or a subscribed URL)."""
     ref = find_feed_task(feed)
-    return ingest_flow(feed_urls=[ref.url], all_due=False)
+    # The ingest's own final state (Completed with its counts, or Failed) becomes this run's.
+    return ingest_flow(feed_urls=[ref.url], all_due=False, return_state=True)  # type: ignore[return-value]

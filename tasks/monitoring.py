@@ -21,7 +21,7 @@ def feed_health_task(feed_ids: list[int] | None = None, scope: str = "every subs
 
 
 @task(name="stored-since", task_run_name="articles stored in the last {hours}h", **TASK_DEFAULTS)
-def stored_since_task(hours: float) -> StoredSince:
+def stored_since_task(hours: int) -> StoredSince:
     """What the store received in the last ``hours``."""
     with session_scope() as session:
         return stored_since(session, datetime.now(UTC) - timedelta(hours=hours))
