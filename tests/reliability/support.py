@@ -1,0 +1,180 @@
+"""Helpers for the reliability suite (this module holds no tests of its own).
+
+A loopback HTTP server whose routes are set per test, the settings an in-process ingest needs for hostile
+servers, reads of the store, and running the real ``newsflow`` CLI as a subprocess. Everything listens on
+127.0.0.1 and every feed's links point back to it: nothing here may reach another address.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import threading
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[2]
+NEWSFLOW = REPO / ".venv" / "bin" / "newsflow"
+
+
+@dataclass
+class Reply:
+    """A canned HTTP response. ``body`` may be a callable of the request headers (for conditional GETs)."""
+
+    status: int = 200
+    headers: dict[str, str] = field(default_factory=dict)
+    body: bytes = b""
+
+
+Route = Reply | Callable[[Mapping[str, str]], Reply]
+
+
+class LoopbackSite:
+    """A threaded HTTP/1.0 server on 127.0.0.1 serving :class:`Reply` objects by path; counts requests."""
+
+    def __init__(self) -> None:
+        self.routes: dict[str, Route] = {}
+        self.hits: dict[str, int] = {}
+        self._lock = threading.Lock()
+        self._server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
+        self._server.daemon_threads = True
+        self.base = f"http://127.0.0.1:{self._server.server_address[1]}"
+        self._thread = threading.Thread(target=self._server.serve_forever, name="loopback-site", daemon=True)
+
+    def url(self, path: str) -> str:
+        return self.base + path
+
+    def add(self, path: str, route: Route) -> str:
+        self.routes[path] = route
+        return self.url(path)
+
+    def _handler(self) -> type[BaseHTTPRequestHandler]:
+        site = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_GET(self) -> None:
+                path = urlsplit(self.path).path
+                with site._lock:
+                    site.hits[path] = site.hits.get(path, 0) + 1
+                route = site.routes.get(path)
+                if route is None:
+                    reply = Reply(404, {"Content-Type": "text/plain"}, b"not here")
+                elif isinstance(route, Reply):
+                    reply = route
+                else:
+                    reply = route({k.lower(): v for k, v in self.headers.items()})
+                self.send_response(reply.status)
+                names = {name.lower() for name in reply.headers}
+                for name, value in reply.headers.items():
+                    self.send_header(name, value)
+                if "content-length" not in names:
+                    self.send_header("Content-Length", str(len(reply.body)))
+                self.end_headers()
+                self.wfile.write(reply.body)
+
+            def log_message(self, format: str, *args: object) -> None:
+                return
+
+        return Handler
+
+    def __enter__(self) -> LoopbackSite:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._server.shutdown()
+        self._server.server_close()
+
+
+def ingest_env(monkeypatch: pytest.MonkeyPatch, **values: object) -> None:
+    """Set ``NEWSFLOW_<NAME>`` variables for an in-process ingest and make settings and politeness see them."""
+    from newsflow.resources.politeness import HOST_GATES
+    from newsflow.settings import reset_settings
+
+    defaults: dict[str, object] = {"per_host_concurrency": 16, "per_host_interval": 0, "retries": 0}
+    for name, value in {**defaults, **values}.items():
+        monkeypatch.setenv(f"NEWSFLOW_{name.upper()}", str(value))
+    reset_settings()
+    # The process-wide gate of a host keeps the concurrency of whoever made it first (another test perhaps).
+    HOST_GATES.clear()
+
+
+def query(sql: str, **params: Any) -> list[dict[str, Any]]:
+    """Rows of ``sql`` against the configured store, as dicts."""
+    from sqlalchemy import text
+
+    from newsflow.resources.db import get_engine
+
+    with get_engine().connect() as connection:
+        return [dict(row._mapping) for row in connection.execute(text(sql), params)]
+
+
+def feeds_by_url() -> dict[str, dict[str, Any]]:
+    return {row["url"]: row for row in query("SELECT * FROM feeds")}
+
+
+def article_counts() -> dict[str, int]:
+    """Stored articles per feed URL."""
+    rows = query(
+        "SELECT f.url AS url, COUNT(a.id) AS n FROM feeds f LEFT JOIN articles a ON a.feed_id = f.id GROUP BY f.url"
+    )
+    return {row["url"]: int(row["n"]) for row in rows}
+
+
+def cli_env(database_url: str, prefect_api_url: str | None, **extra: str) -> dict[str, str]:
+    """Environment for a ``newsflow`` subprocess: this store, this Prefect API, no proxies."""
+    env = {k: v for k, v in os.environ.items() if not k.lower().endswith("_proxy") and not k.startswith("NEWSFLOW_")}
+    env.update(
+        {
+            "NEWSFLOW_DATABASE_URL": database_url,
+            "NEWSFLOW_ALLOW_PRIVATE_NETWORKS": "1",
+            "NEWSFLOW_PER_HOST_INTERVAL": "0",
+            "NEWSFLOW_RETRIES": "0",
+            "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
+            "PYTHONUNBUFFERED": "1",
+        }
+    )
+    env.pop("PREFECT_API_URL", None)
+    if prefect_api_url:
+        env["PREFECT_API_URL"] = prefect_api_url
+    env.update(extra)
+    return env
+
+
+def newsflow_cmd(*args: str) -> list[str]:
+    """The installed console script, or its entry point run by this interpreter when there is none."""
+    if NEWSFLOW.exists():
+        return [str(NEWSFLOW), *args]
+    entry = "import sys; from newsflow.cli.app import main; sys.argv[0] = 'newsflow'; main()"
+    return [sys.executable, "-c", entry, *args]
+
+
+def run_cli(args: list[str], env: Mapping[str, str], timeout: float = 300) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        newsflow_cmd(*args), env=dict(env), cwd=REPO, capture_output=True, text=True, timeout=timeout, check=False
+    )
+
+
+def prefect_api_url() -> str:
+    """The API URL of the session's Prefect harness (for subprocesses to share it)."""
+    from prefect.settings import PREFECT_API_URL
+
+    url = PREFECT_API_URL.value()
+    assert url, "the prefect_api fixture must be active"
+    return str(url)
+
+
+@contextmanager
+def migrated(url: str) -> Iterator[str]:
+    from newsflow.resources.migrate import upgrade_store
+
+    upgrade_store(url)
+    yield url
