@@ -19,7 +19,8 @@ from tasks.monitoring import feed_health_task, find_feed_task
 
 @flow(name="feed-alert", flow_run_name="alert: {feed} failed {failures} times")
 def feed_alert_flow(feed: str, failures: int = 3, notify_block: str | None = None) -> dict[str, Any]:
-    """Report that ``feed`` (``newsflow.feed.<id>``, an id or a URL) failed ``failures`` times."""
+    """Report that ``feed`` (``newsflow.feed.<id>``, an id or a URL) failed ``failures`` times; with
+    ``notify_block`` (``slack-webhook/newsroom``: block type slug and name) also send it through that block."""
     ref = find_feed_task(feed)
     health = feed_health_task([ref.id], scope=ref.url)[0]
     markdown = alert_markdown(health, failures)

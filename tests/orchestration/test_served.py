@@ -270,7 +270,7 @@ def _chromium(*args: str) -> subprocess.CompletedProcess[str]:
         return subprocess.run(
             [browser, "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
              "--disable-component-update", "--disable-sync", "--no-first-run", f"--user-data-dir={profile}",
-             "--virtual-time-budget=20000", "--window-size=1400,1100", *args],
+             "--virtual-time-budget=10000", "--window-size=1400,1100", *args],
             capture_output=True, text=True, timeout=120, check=False,
         )
 
