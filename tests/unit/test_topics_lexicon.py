@@ -234,3 +234,19 @@ def test_dev_sets_through_the_mapping_when_present(lexicon: LexiconClassifier) -
         results = lexicon.classify_batch([TopicInput(r.get("title"), r.get("text") or "") for r in rows])
         correct = sum(label_of.get(res.topic or "") == r["label"] for r, res in zip(rows, results, strict=True))
         assert correct / len(rows) >= floor, dataset
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "not_expected"),
+    [
+        # Plural team names normalise to common words ("Nationals" → "national"); they must not fire.
+        ("National Guard HQ attacked", "A mortar attack on a National Guard base killed four guards.", "Sports"),
+        ("Bombs hit the south", "More bombs hit markets as the prime minister appealed for calm.", "Sports"),
+        ("Brown bear attacks hikers", "A brown bear was seen near the forest village.", "Sports"),
+        ("Common ground on security", "Leaders found common ground on border security.", "Business & Economy"),
+    ],
+)
+def test_common_words_do_not_fire_for_names(
+    lexicon: LexiconClassifier, title: str, text: str, not_expected: str
+) -> None:
+    assert top(lexicon, title, text) != not_expected
