@@ -10,6 +10,7 @@ from typing import Any, TypeVar
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 
 from newsflow.errors import InputError, NewsflowError
 
@@ -32,7 +33,7 @@ def print_json(value: Any) -> None:
 
 def fail(message: str, *, code: int = 1) -> typer.Exit:
     """Print a one-line reason on stderr and return the exit to raise."""
-    err.print(f"[bold red]error:[/] {message}", soft_wrap=True)
+    err.print(f"[bold red]error:[/] {escape(message)}", soft_wrap=True)
     return typer.Exit(code)
 
 
