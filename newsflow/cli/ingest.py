@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 import typer
+from rich.markup import escape
 from rich.table import Table
 
 from newsflow.cli.console import err, handles_errors, print_json
@@ -17,7 +18,9 @@ def show_summary(summary: dict[str, Any]) -> None:
         table.add_row(key.replace("_", " "), str(summary.get(key, 0)))
     err.print(table)
     for error in summary.get("errors", []):
-        err.print(f"[yellow]{error['feed']}[/]: {error['code']} {error['message']}", soft_wrap=True)
+        err.print(
+            f"[yellow]{escape(error['feed'])}[/]: {escape(error['code'])} {escape(error['message'])}", soft_wrap=True
+        )
 
 
 @handles_errors
