@@ -37,6 +37,11 @@ class Reply:
 Route = Reply | Callable[[Mapping[str, str]], Reply]
 
 
+class _Server(ThreadingHTTPServer):
+    daemon_threads = True
+    request_queue_size = 128  # the default of 5 drops connections when a run opens dozens at once
+
+
 class LoopbackSite:
     """A threaded HTTP/1.0 server on 127.0.0.1 serving :class:`Reply` objects by path; counts requests."""
 
@@ -44,8 +49,7 @@ class LoopbackSite:
         self.routes: dict[str, Route] = {}
         self.hits: dict[str, int] = {}
         self._lock = threading.Lock()
-        self._server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
-        self._server.daemon_threads = True
+        self._server = _Server(("127.0.0.1", 0), self._handler())
         self.base = f"http://127.0.0.1:{self._server.server_address[1]}"
         self._thread = threading.Thread(target=self._server.serve_forever, name="loopback-site", daemon=True)
 
@@ -178,3 +182,43 @@ def migrated(url: str) -> Iterator[str]:
 
     upgrade_store(url)
     yield url
+
+
+def rss_item(
+    *,
+    title: str | None = None,
+    link: str | None = None,
+    guid: str | None = None,
+    description: str | None = None,
+    pub_date: str | None = None,
+) -> str:
+    """One ``<item>`` with only the elements given (text is inserted as is: escape it yourself)."""
+    parts = [
+        f"<{name}>{value}</{name}>"
+        for name, value in (("title", title), ("link", link), ("description", description), ("pubDate", pub_date))
+        if value is not None
+    ]
+    if guid is not None:
+        parts.append(f'<guid isPermaLink="false">{guid}</guid>')
+    return "<item>" + "".join(parts) + "</item>"
+
+
+def rss(items: list[str], *, title: str = "A loopback feed", link: str = "http://127.0.0.1/") -> bytes:
+    """An RSS 2.0 document around ``items``, UTF-8."""
+    return (
+        '<?xml version="1.0" encoding="utf-8"?>\n<rss version="2.0"><channel>'
+        f"<title>{title}</title><link>{link}</link><description>test</description>"
+        + "\n".join(items)
+        + "</channel></rss>"
+    ).encode("utf-8")
+
+
+def article_page(title: str, paragraphs: list[str], *, charset_meta: str | None = None) -> str:
+    """A plain article page: a headline and paragraphs, enough for main-text extraction."""
+    meta = f'<meta charset="{charset_meta}">' if charset_meta else ""
+    body = "".join(f"<p>{p}</p>" for p in paragraphs)
+    return (
+        f"<!DOCTYPE html><html><head>{meta}<title>{title}</title></head><body>"
+        f"<header><nav><a href='/'>Home</a></nav></header><main><article><h1>{title}</h1>{body}</article></main>"
+        "<footer>Loopback News</footer></body></html>"
+    )
