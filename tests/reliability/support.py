@@ -222,3 +222,45 @@ def article_page(title: str, paragraphs: list[str], *, charset_meta: str | None 
         f"<header><nav><a href='/'>Home</a></nav></header><main><article><h1>{title}</h1>{body}</article></main>"
         "<footer>Loopback News</footer></body></html>"
     )
+
+
+def news_site(site: LoopbackSite, *, feeds: int, entries: int) -> dict[str, list[str]]:
+    """``feeds`` feeds of ``entries`` articles each, with ETag/If-None-Match; returns ``{feed URL: [guid, …]}``."""
+    catalogue: dict[str, list[str]] = {}
+    for number in range(feeds):
+        guids = [f"feed{number}-article{entry}" for entry in range(entries)]
+        items = []
+        for entry, guid in enumerate(guids):
+            page = f"/f{number}/a{entry}.html"
+            paragraphs = [
+                f"Report {entry} of desk {number}: the harbour authority in Port Ellis said on Tuesday that the "
+                f"northern quay will reopen after {entry + 3} months of repairs, ending a dispute with the council.",
+                "Engineers replaced hundreds of metres of timber piles and strengthened the sea wall, which two "
+                "winters of storms had undermined, according to the report the authority published that morning.",
+            ]
+            site.add(
+                page,
+                Reply(
+                    200,
+                    {"Content-Type": "text/html; charset=utf-8"},
+                    article_page(f"Quay report {number}-{entry}", paragraphs).encode(),
+                ),
+            )
+            items.append(
+                rss_item(
+                    title=f"Quay report {number}-{entry}",
+                    link=site.url(page),
+                    guid=guid,
+                    description=f"Summary of report {entry}.",
+                )
+            )
+        body = rss(items, title=f"Desk {number}", link=site.url("/"))
+        etag = f'"desk-{number}-v1"'
+
+        def reply(headers: Mapping[str, str], body: bytes = body, etag: str = etag) -> Reply:
+            if headers.get("if-none-match") == etag:
+                return Reply(304, {"ETag": etag})
+            return Reply(200, {"Content-Type": "application/rss+xml; charset=utf-8", "ETag": etag}, body)
+
+        catalogue[site.add(f"/f{number}/feed.xml", reply)] = guids
+    return catalogue
