@@ -58,9 +58,10 @@ def partition_progress(scope: str, mode: str, days: list[date], skipped: int) ->
 
 def show_backfill(summary: dict[str, Any]) -> None:
     """The backfill's totals, and each failed day with its error, on stderr."""
-    table = Table(title=f"{summary['mode']} {summary['since']}..{summary['until']}", show_header=False)
+    table = Table(show_header=False)
     for key in ("partitions", "completed", "skipped", "failed", "articles"):
         table.add_row(key, str(summary[key]))
+    err.print(f"{summary['mode']} {summary['since']}..{summary['until']}")
     err.print(table)
     for failure in summary["failures"]:
         err.print(f"[yellow]{failure['day']}[/]: {failure['error']}", soft_wrap=True)
