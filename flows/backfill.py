@@ -1,7 +1,8 @@
 """The ``backfill`` flow: ingest past days again from the feeds' history, one subflow run per day partition.
 
-Each day is a subflow run named after it (``backfill 2025-04-03``) and tagged ``partition:2025-04-03``, so the
-UI shows the backfill's progress day by day. Each partition's outcome is recorded in the store: completed days
+Each day with work is a subflow run named after it (``backfill 2025-04-03``) and tagged ``partition:2025-04-03``,
+so the UI shows the backfill's progress day by day; days with nothing to do (no entries in any feed's history)
+are recorded as done without a run each. Each partition's outcome is recorded in the store: completed days
 are skipped when the same backfill runs again (unless ``force``), and a failing day fails only its partition.
 The parent then ends Failed, saying which days failed; running it again resumes with those days alone.
 
@@ -16,14 +17,14 @@ from datetime import UTC, date, datetime
 from typing import Any, cast
 from urllib.parse import urlsplit
 
-from prefect import Flow, flow, get_run_logger, tags
+from prefect import Flow, Task, flow, get_run_logger, tags
 from prefect.artifacts import create_table_artifact
 from prefect.client.schemas.objects import State
 from prefect.runtime import flow_run
 from prefect.states import Completed, Failed
 
 from flows.enrichment import enrich_all
-from newsflow.errors import error_code
+from newsflow.errors import InputError, error_code
 from newsflow.pipeline.backfill import backfill_message, backfill_summary, backfill_table, day_partitions
 from newsflow.records import ArticleRecord, EntryPlan, FeedRef
 from newsflow.store.backfill import partition_scope
@@ -31,7 +32,9 @@ from tasks.articles import fetch_articles_task
 from tasks.backfill import (
     backfill_feeds_task,
     completed_days_task,
+    days_with_entries_task,
     feed_history_task,
+    mark_empty_days_task,
     mark_partition_task,
     plan_history_task,
     store_history_task,
@@ -56,23 +59,39 @@ def _day_of(value: date | str) -> date:
 def run_partitions(
     mode: str,
     partition_flow: Flow[..., int],
+    busy_days: Task[..., list[date]],
     since: date,
     until: date | None,
     feed_urls: list[str] | None,
     force: bool,
 ) -> Any:
-    """Run ``partition_flow`` for each day not yet completed; the parent's final state says how it went."""
+    """Run ``partition_flow`` for each day not yet completed that ``busy_days`` finds work on (days without
+    any are recorded as completed in one go); the parent's final state says how it went."""
     logger = get_run_logger()
     urls = list(feed_urls or [])
     days = day_partitions(_day_of(since), _day_of(until) if until else datetime.now(UTC).date())
     feeds = backfill_feeds_task(urls)
+    if not feeds:
+        raise InputError("no feeds to backfill: subscribe some (newsflow feeds add) or pass --feed")
     scope = partition_scope(urls)
     done = set() if force else completed_days_task(scope, mode, days)
-    logger.info("%s over %d day(s) of %d feed(s); %d already done", mode, len(days), len(feeds), len(done))
+    todo = [day for day in days if day not in done]
+    label = f"{len(todo)} day(s)"
+    busy = set(busy_days(todo, feeds, scope, label=label)) if todo else set()
+    idle = [day for day in todo if day not in busy]
+    if idle:
+        mark_empty_days_task(scope, idle, mode, label=f"{len(idle)} day(s)")
+    logger.info(
+        "%s over %d day(s) of %d feed(s): %d already done, %d with nothing to do, %d to run",
+        mode, len(days), len(feeds), len(done), len(idle), len(busy),
+    )
     outcomes: dict[date, dict[str, Any]] = {}
     for day in days:
         if day in done:
             outcomes[day] = {"status": "skipped"}
+            continue
+        if day not in busy:
+            outcomes[day] = {"status": "completed", "articles": 0}
             continue
         with tags(BACKFILL_TAG, f"partition:{day.isoformat()}", f"{mode}-partition"):
             state = cast("State[int]", partition_flow(day=day, scope=scope, feeds=feeds, return_state=True))
@@ -133,4 +152,4 @@ def backfill_flow(
 ) -> dict[str, Any]:
     """Backfill ``since``..``until`` (both included; default today) for ``feed_urls`` or every subscription,
     following paged (RFC 5005) and WordPress feeds back in time where they allow it."""
-    return run_partitions("fetch", backfill_day_flow, since, until, feed_urls, force)
+    return run_partitions("fetch", backfill_day_flow, days_with_entries_task, since, until, feed_urls, force)

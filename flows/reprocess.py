@@ -16,7 +16,7 @@ from flows.backfill import backfill_run_name, run_partition, run_partitions
 from flows.enrichment import enrich_all
 from newsflow.records import FeedRef
 from newsflow.store.backfill import ALL_FEEDS
-from tasks.backfill import articles_of_day_task, re_extract_task, rewrite_articles_task
+from tasks.backfill import articles_of_day_task, days_with_articles_task, re_extract_task, rewrite_articles_task
 
 CHUNK = 200  # articles read, re-extracted and rewritten together: bounds memory on busy days
 
@@ -46,4 +46,4 @@ def reprocess_flow(
 ) -> dict[str, Any]:
     """Reprocess the articles published ``since``..``until`` (both included; default today) of ``feed_urls``
     or of every feed, from their stored raw HTML and feed entries, without fetching."""
-    return run_partitions("reprocess", reprocess_day_flow, since, until, feed_urls, force)
+    return run_partitions("reprocess", reprocess_day_flow, days_with_articles_task, since, until, feed_urls, force)

@@ -6,13 +6,13 @@ from datetime import date
 
 from prefect import task
 
-from newsflow.pipeline.history import feed_history
+from newsflow.pipeline.history import entry_days, feed_history
 from newsflow.pipeline.reprocess import rebuild_records
 from newsflow.records import ArticleRecord, EntryPlan, FeedEntry, FeedRef, StoreCounts
 from newsflow.resources.db import session_scope
 from newsflow.resources.http import Fetcher
-from newsflow.store.backfill import completed_days, mark_partition, plan_history, store_history
-from newsflow.store.reprocess import article_ids_of_day, day_bounds, rewrite_articles, stored_sources
+from newsflow.store.backfill import ALL_FEEDS, completed_days, mark_partition, plan_history, store_history
+from newsflow.store.reprocess import article_days, article_ids_of_day, day_bounds, rewrite_articles, stored_sources
 from newsflow.store.selection import enabled_feeds, feeds_for_urls
 from tasks.options import TASK_DEFAULTS
 
@@ -41,6 +41,38 @@ def mark_partition_task(
         mark_partition(
             session, scope, day, mode, status=status, articles=articles, error=error, flow_run_id=flow_run_id
         )
+
+
+@task(name="days-with-entries", task_run_name="days with entries among {label}", **TASK_DEFAULTS)
+def days_with_entries_task(days: list[date], feeds: list[FeedRef], scope: str, label: str = "") -> list[date]:
+    """Days of ``days`` on which some feed's history has entries; all of them when a history cannot be read
+    (so each day's partition meets, and records, the error itself)."""
+    start, _ = day_bounds(min(days))
+    _, end = day_bounds(max(days))
+    found: set[date] = set()
+    with Fetcher() as fetcher:
+        for feed in feeds:
+            try:
+                found |= entry_days(feed_history(feed, fetcher, start=start, end=end).entries)
+            except Exception:
+                return list(days)
+    return sorted(found & set(days))
+
+
+@task(name="days-with-articles", task_run_name="days with articles among {label}", **TASK_DEFAULTS)
+def days_with_articles_task(days: list[date], feeds: list[FeedRef], scope: str, label: str = "") -> list[date]:
+    """Days of ``days`` on which stored articles (of ``feeds``, unless the scope is every feed) were published."""
+    with session_scope() as session:
+        found = article_days(session, min(days), max(days), None if scope == ALL_FEEDS else [f.id for f in feeds])
+    return sorted(found & set(days))
+
+
+@task(name="mark-empty-days", task_run_name="{label}: nothing to do", **TASK_DEFAULTS)
+def mark_empty_days_task(scope: str, days: list[date], mode: str, label: str = "") -> None:
+    """Record days with nothing to do as completed, without a partition run each."""
+    with session_scope() as session:
+        for day in days:
+            mark_partition(session, scope, day, mode, status="completed", articles=0)
 
 
 @task(name="feed-history", task_run_name="history of {feed.url} on {day}", retries=1, retry_delay_seconds=2,

@@ -14,7 +14,7 @@ import threading
 import time
 from collections import OrderedDict
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, date, datetime
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from newsflow.errors import HTTPStatusError
@@ -70,6 +70,11 @@ PAGE_CACHE = PageCache()
 def entry_moment(entry: FeedEntry) -> datetime | None:
     """When an entry was published (or, failing that, updated)."""
     return entry.published_at or entry.updated_at
+
+
+def entry_days(entries: list[FeedEntry]) -> set[date]:
+    """The UTC days the dated ``entries`` fall on."""
+    return {moment.astimezone(UTC).date() for entry in entries if (moment := entry_moment(entry)) is not None}
 
 
 def is_wordpress_feed(url: str) -> bool:

@@ -46,6 +46,24 @@ def article_ids_of_day(session: Session, day: date, feed_ids: Sequence[int] | No
     return [article_id for article_id in session.exec(query.order_by(moment, col(Article.id))) if article_id]
 
 
+def article_days(session: Session, first: date, last: date, feed_ids: Sequence[int] | None = None) -> set[date]:
+    """The UTC days from ``first`` to ``last`` (included) on which stored articles were published."""
+    start, _ = day_bounds(first)
+    _, end = day_bounds(last)
+    moment = func.coalesce(col(Article.published_at), col(Article.fetched_at))
+    query = select(moment).where(moment >= start).where(moment < end)
+    if feed_ids is not None:
+        query = query.where(col(Article.feed_id).in_(list(feed_ids)))
+    return {_as_utc(value).date() for value in session.exec(query) if value is not None}
+
+
+def _as_utc(value: datetime) -> datetime:
+    # coalesce() loses the column type, so SQLite hands back a naive UTC timestamp (sometimes as text)
+    if isinstance(value, str):
+        value = datetime.fromisoformat(value)
+    return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
 def stored_sources(session: Session, article_ids: Sequence[int]) -> list[StoredSource]:
     """The stored sources of ``article_ids``; a source whose feed entry cannot be read raises (ValueError)."""
     rows = session.exec(

@@ -15,8 +15,8 @@ from tests.orchestration.conftest import PrefectServer, api
 pytestmark = [pytest.mark.prefect, pytest.mark.slow]
 
 DEMO_SITE = Path(__file__).resolve().parents[2] / "newsflow" / "demo" / "site"
-WINDOW = ["--since", "2025-04-02", "--until", "2025-04-05"]
-DAYS = [f"2025-04-0{day}" for day in range(2, 6)]
+WINDOW = ["--since", "2025-03-31", "--until", "2025-04-04"]  # 03-31 has no article: recorded, never run
+DAYS = [f"2025-04-0{day}" for day in range(1, 5)]
 
 
 def newsflow(*args: str) -> tuple[int, dict[str, Any], str]:
@@ -47,12 +47,13 @@ def test_backfill_and_reprocess_partitions_resume_after_a_failed_day(
         feeds = ["--feed", f"{base}/world.xml", "--feed", f"{base}/tech.atom"]
         code, first, _ = newsflow("backfill", *WINDOW, *feeds, "--json")
         assert code == 0, first
-        assert (first["partitions"], first["completed"], first["skipped"], first["articles"]) == (4, 4, 0, 4)
+        assert (first["partitions"], first["completed"], first["skipped"], first["articles"]) == (5, 5, 0, 4)
 
     # The site is gone from here on: reprocessing must work from what was stored.
     with session_scope() as session:
         articles = {a.published_at.date().isoformat(): a for a in session.exec(select(Article))}  # type: ignore[union-attr]
         assert sorted(articles) == DAYS
+        assert len(articles) == 4
         damaged = articles["2025-04-03"]
         source = session.get(ArticleSource, damaged.id)
         assert source is not None and source.raw_html
@@ -66,7 +67,7 @@ def test_backfill_and_reprocess_partitions_resume_after_a_failed_day(
 
     code, broken, stderr = newsflow("backfill", *WINDOW, *feeds, "--reprocess", "--json")
     assert code == 1, stderr
-    assert (broken["completed"], broken["failed"], broken["articles"]) == (3, 1, 3)
+    assert (broken["completed"], broken["failed"], broken["articles"]) == (4, 1, 3)
     assert broken["failures"][0]["day"] == "2025-04-03" and "entry_key" in broken["failures"][0]["error"]
 
     with session_scope() as session:
@@ -76,7 +77,7 @@ def test_backfill_and_reprocess_partitions_resume_after_a_failed_day(
         session.add(repaired)
     code, resumed, stderr = newsflow("backfill", *WINDOW, *feeds, "--reprocess", "--json")
     assert code == 0, stderr
-    assert (resumed["completed"], resumed["skipped"], resumed["failed"], resumed["articles"]) == (1, 3, 0, 1)
+    assert (resumed["completed"], resumed["skipped"], resumed["failed"], resumed["articles"]) == (1, 4, 0, 1)
 
     with session_scope() as session:
         assert all(a.topic for a in session.exec(select(Article))), "reprocess left an article without a topic"
@@ -88,8 +89,8 @@ def test_backfill_and_reprocess_partitions_resume_after_a_failed_day(
     runs = runs_named(prefect_here, "reprocess 2025-04-03")
     assert [run["state"]["type"] for run in runs] == ["FAILED", "COMPLETED"]
     assert {"partition:2025-04-03", "newsflow-backfill", "reprocess-partition"} <= set(runs[-1]["tags"])
-    parents = runs_named(prefect_here, "reprocess 2025-04-02..2025-04-05 (2 feed(s))")
+    parents = runs_named(prefect_here, "reprocess 2025-03-31..2025-04-04 (2 feed(s))")
     assert [run["state"]["type"] for run in parents] == ["FAILED", "COMPLETED"]
     assert "1 failed" in parents[0]["state"]["message"] and "resume" in parents[0]["state"]["message"]
-    days_run = [run["name"] for run in runs_named(prefect_here, "backfill 2025-04-0") if ".." not in run["name"]]
+    days_run = [run["name"] for run in runs_named(prefect_here, "backfill 2025-0") if ".." not in run["name"]]
     assert sorted(days_run) == [f"backfill {day}" for day in DAYS]  # one subflow per day, the first time only
