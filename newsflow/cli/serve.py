@@ -29,12 +29,13 @@ def serve(
     from prefect.settings import PREFECT_API_URL
 
     from deployments.registry import PREFECT_YAML, ensure_backfill_limit, load_deployments
-    from newsflow.resources.migrate import require_current_schema
+    from newsflow.resources.migrate import upgrade_store
 
     api_url = PREFECT_API_URL.value()
     if not api_url:
         raise InputError("newsflow serve needs a Prefect server: set PREFECT_API_URL (e.g. http://127.0.0.1:4200/api)")
-    require_current_schema()
+    # Runs on this machine write to this store: make sure it exists at the current schema (as `newsflow init`).
+    upgrade_store()
     deployments = load_deployments(file or PREFECT_YAML)
     try:
         ensure_backfill_limit(backfill_concurrency)
