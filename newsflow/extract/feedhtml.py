@@ -2,7 +2,18 @@
 
 from __future__ import annotations
 
+import html as html_lib
+import re
+
 from newsflow.extract.textutil import join_paragraphs, split_paragraphs
+
+# Feeds often escape their HTML twice (CDATA around escaped markup): what is left after parsing is text
+# that still carries character references such as "&#8217;".
+_LEFTOVER_REFERENCE = re.compile(r"&(?:#\d{1,7}|#x[0-9a-fA-F]{1,6}|[a-zA-Z]{2,8});")
+
+
+def _unescape_leftovers(text: str) -> str:
+    return _LEFTOVER_REFERENCE.sub(lambda m: html_lib.unescape(m.group(0)), text)
 
 _DROP = ("script", "style", "noscript", "iframe", "object", "embed", "form", "button", "svg", "figcaption", "template")
 _BLOCKS = (
@@ -18,7 +29,7 @@ def feed_paragraphs(html: str) -> list[str]:
     if not html or not html.strip():
         return []
     if "<" not in html:
-        return split_paragraphs(html)
+        return split_paragraphs(_unescape_leftovers(html))
     soup = BeautifulSoup(html, "lxml")
     for tag in soup.find_all(_DROP):
         tag.decompose()
@@ -27,7 +38,7 @@ def feed_paragraphs(html: str) -> list[str]:
     for tag in soup.find_all(_BLOCKS):
         tag.insert_before("\n")
         tag.insert_after("\n")
-    return split_paragraphs(soup.get_text())
+    return split_paragraphs(_unescape_leftovers(soup.get_text()))
 
 
 def clean_feed_html(html: str) -> str:

@@ -40,6 +40,7 @@ def summary_markdown(summary: IngestSummary) -> str:
         "",
         f"**Feeds**: {totals['feeds']} — fetched {by_status['fetched']}, not modified {by_status['not_modified']}, "
         f"failed {by_status['failed']}",
+        "",
         f"**Entries seen**: {totals['entries_seen']} — **articles new**: {totals['articles_new']}, "
         f"**updated**: {totals['articles_updated']}",
         "",
