@@ -1,4 +1,10 @@
-"""Find the article body on a page with trafilatura, combining its precision and recall modes.
+"""Find the article body on a page with trafilatura, combining its precision and balanced modes.
+
+Precision mode gives the core of the body, first without trafilatura's comparison with its external extractors
+(a third of the cost of a pass). When that core holds little of the page's paragraph text, precision mode may
+have missed or pruned parts of the article: it is run again with the comparison, and if the core is still thin
+balanced mode is asked too and its blocks between and beside the core are taken in where they read like the
+article (``union``). A core too short to be an article is replaced by a full balanced pass when that finds more.
 
 The body comes back as trafilatura's XML (``p``, ``head``, ``list``/``item``, ``quote``, ``table``, ``graphic``,
 ``ref``, ``hi`` ...), so that leftovers can be removed block by block before text and HTML are rendered.
@@ -9,22 +15,27 @@ from __future__ import annotations
 from lxml.etree import _Element
 from lxml.html import HtmlElement
 
-# Below this many characters a precision-mode result is taken as a miss and recall mode is asked too.
+from newsflow.extract.union import widen
+
+# Below this many characters a precision-mode result is taken as a miss and balanced mode is asked too.
 SHORT_TEXT = 600
+# A precision body with less than this share of the page's paragraph text may have lost parts of the article.
+THIN_SHARE = 0.5
+_PAGE_TEXT_TAGS = ("p", "h2", "h3", "h4", "li")
 
 
-def _run(tree: HtmlElement, url: str | None, *, precision: bool, recall: bool) -> _Element | None:
+def _run(tree: HtmlElement, url: str | None, *, precision: bool, fast: bool) -> _Element | None:
     from trafilatura import bare_extraction
 
     document = bare_extraction(
         tree,
         url=url,
+        fast=fast,
         include_comments=False,
         include_tables=True,
         include_images=False,
         include_links=True,
         favor_precision=precision,
-        favor_recall=recall,
         with_metadata=False,
     )
     body = getattr(document, "body", None)
@@ -35,13 +46,25 @@ def body_text_length(body: _Element | None) -> int:
     return 0 if body is None else len(" ".join("".join(body.itertext()).split()))
 
 
+def _paragraph_text_length(tree: HtmlElement) -> int:
+    return sum(len(" ".join("".join(el.itertext()).split())) for el in tree.iter(*_PAGE_TEXT_TAGS))
+
+
 def extract_body(tree: HtmlElement, url: str | None) -> _Element | None:
-    """The article body: precision mode first; balanced mode (which escalates by itself) when that finds little."""
-    body = _run(tree, url, precision=True, recall=False)
+    """The article body: the precision core, widened by balanced mode when thin; balanced mode when it is short."""
+    body = _run(tree, url, precision=True, fast=True)
     length = body_text_length(body)
-    if length >= SHORT_TEXT:
+    if body is None or length < SHORT_TEXT:
+        wider = _run(tree, url, precision=False, fast=False)  # balanced mode escalates by itself
+        return wider if body_text_length(wider) > length else body
+    page_length = _paragraph_text_length(tree)
+    if length >= THIN_SHARE * page_length:
         return body
-    wider = _run(tree, url, precision=False, recall=False)
-    if body_text_length(wider) > length:
-        return wider
-    return body
+    full = _run(tree, url, precision=True, fast=False)
+    full_length = body_text_length(full)
+    if full is not None and full_length > length:
+        body, length = full, full_length
+    if length >= THIN_SHARE * page_length:
+        return body
+    wider = _run(tree, url, precision=False, fast=True)
+    return widen(body, wider) if wider is not None else body
