@@ -11,7 +11,7 @@ from sqlmodel import Session, col, select
 from models import Article, ArticleSource, ArticleTopic
 from newsflow.errors import is_transient_code
 from newsflow.records import ArticleRecord, StoreCounts
-from newsflow.store.entities import replace_article_entities
+from newsflow.store.entities import lock_entities, replace_article_entities
 from newsflow.store.upsert import upsert
 
 
@@ -35,6 +35,7 @@ def store_articles(
 ) -> StoreCounts:
     """Insert new articles and update changed ones in place; a repeat changes nothing but its entry hash."""
     new = updated = unchanged = 0
+    lock_entities(session, (m for record in records if record.enrichment for m in record.enrichment.entities))
     for record in records:
         existing = session.exec(
             select(Article)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from sqlalchemy import delete
 from sqlmodel import Session, col, select
@@ -10,7 +10,26 @@ from sqlmodel import Session, col, select
 from models import ArticleEntity, Entity, EntityMentionRow
 from newsflow.entities.summary import EntitySummary, aggregate_entities
 from newsflow.records import EntityMention
-from newsflow.store.upsert import upsert
+from newsflow.store.upsert import insert_for, upsert
+
+
+def lock_entities(session: Session, mentions: Iterable[EntityMention]) -> None:
+    """Create or row-lock every entity ``mentions`` need, in one global order, before any article is written.
+
+    Two transactions storing feeds that share entities (two ingests at once, or two feeds of one run) would
+    otherwise lock entity rows in article order, and on PostgreSQL deadlock as soon as two articles name the
+    same entities in opposite orders. Locks taken in sorted order cannot form a cycle. SQLite needs none of
+    this: every write transaction there already takes the whole database (BEGIN IMMEDIATE).
+    """
+    if session.get_bind().dialect.name != "postgresql":
+        return
+    table = Entity.__table__  # type: ignore[attr-defined]
+    for name, label in sorted({(mention.canonical, mention.label) for mention in mentions}):
+        statement = insert_for(session, table).values(name=name, label=label, aliases=[], iso_code=None)
+        # Setting a column to itself takes the row lock without changing anything.
+        session.execute(
+            statement.on_conflict_do_update(index_elements=["name", "label"], set_={"aliases": table.c.aliases})
+        )
 
 
 def replace_article_entities(session: Session, article_id: int, mentions: Sequence[EntityMention]) -> None:
