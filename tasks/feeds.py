@@ -12,7 +12,7 @@ from newsflow.store.ingest import plan_entries, resolve_feeds
 from tasks.options import TASK_DEFAULTS, retry_if_transient
 
 
-@task(name="resolve-feeds", task_run_name="resolve feeds ({all_due=} + {urls})", **TASK_DEFAULTS)
+@task(name="resolve-feeds", task_run_name="resolve feeds (all_due={all_due} + {urls})", **TASK_DEFAULTS)
 def resolve_feeds_task(urls: list[str], all_due: bool) -> list[FeedRef]:
     """Subscribe to ``urls`` if new and add every due feed when ``all_due``."""
     return resolve_feeds(urls, all_due=all_due)
