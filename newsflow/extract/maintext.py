@@ -15,12 +15,14 @@ from __future__ import annotations
 from lxml.etree import _Element
 from lxml.html import HtmlElement
 
+from newsflow.extract.leftovers import units
 from newsflow.extract.union import widen
 
-# Below this many characters a precision-mode result is taken as a miss and balanced mode is asked too.
-SHORT_TEXT = 600
+# Below this many words (about 600 characters of Latin script; CJK counted by leftovers.units) a precision-mode
+# result is taken as a miss and balanced mode is asked too.
+SHORT_UNITS = 100
 # A precision body with less than this share of the page's paragraph text may have lost parts of the article.
-THIN_SHARE = 0.5
+THIN_SHARE = 0.35
 _PAGE_TEXT_TAGS = ("p", "h2", "h3", "h4", "li")
 
 
@@ -54,7 +56,7 @@ def extract_body(tree: HtmlElement, url: str | None) -> _Element | None:
     """The article body: the precision core, widened by balanced mode when thin; balanced mode when it is short."""
     body = _run(tree, url, precision=True, fast=True)
     length = body_text_length(body)
-    if body is None or length < SHORT_TEXT:
+    if body is None or units(" ".join("".join(body.itertext()).split())) < SHORT_UNITS:
         wider = _run(tree, url, precision=False, fast=False)  # balanced mode escalates by itself
         return wider if body_text_length(wider) > length else body
     page_length = _paragraph_text_length(tree)

@@ -103,3 +103,12 @@ def test_no_published_time_in_the_future():
     future_page = html.replace("2023-11-07", "2999-11-07")
     article = extract_article(future_page, url=meta["url"])
     assert article.published_at is None or article.published_at <= datetime.now(UTC)
+
+
+def test_short_cjk_teaser_is_not_swapped_for_the_page_chrome():
+    """A paywalled Japanese teaser of ~230 characters is over a hundred words: kept, not replaced by menus."""
+    html, expected, meta = _newspaper("japanese_article")
+    article = extract_article(html, url=meta["url"])
+    assert _overlap(expected, article.text) > 0.9
+    for chrome in ("新規会員登録", "ログイン", "プレスリリース検索"):
+        assert chrome not in article.text
