@@ -33,6 +33,11 @@ def subscribe(
 ) -> tuple[FeedRef, bool]:
     """Subscribe to ``url`` (already validated and normalised); returns the feed and whether it is new."""
     existing = session.exec(select(Feed).where(Feed.url == url)).first()
+    if existing is None:
+        # A feed that moved (301/308) still answers to the address it was subscribed at; a second row for the
+        # old address would fetch the same entries again and store each article twice.
+        moved_from = Feed.extra["moved_from"].as_string()
+        existing = session.exec(select(Feed).where(moved_from == url).order_by(Feed.id)).first()  # type: ignore[arg-type]
     if existing is not None:
         changed = False
         if name and existing.name != name:
