@@ -94,6 +94,13 @@ def test_health_over_several_runs(prefect_api: None, sqlite_store: str, monkeypa
             if permanent:
                 assert json.loads(row["extra"]) == {"moved_from": old}
 
+        # Asked for by its old address again, a moved feed is fetched at the new one: no second subscription.
+        hits_before = dict(site.hits)
+        again = ingest_flow(feed_urls=[moved[301][0]])
+        assert again["feeds"] == 1 and again["articles_new"] == 0, again
+        assert moved[301][0] not in feeds_by_url()
+        assert site.hits["/old-301.xml"] == hits_before["/old-301.xml"]
+
         # Runs 2-4: failures in a row count up, the backoff doubles and is capped, then the feed is quarantined.
         for failures in (2, 3, 4):
             started = datetime.now(UTC)
@@ -153,3 +160,23 @@ def test_health_over_several_runs(prefect_api: None, sqlite_store: str, monkeypa
         )[0]["n"]
         == 5
     )
+
+
+def test_a_moved_feed_keeps_answering_to_its_old_address(store_url: str) -> None:
+    from newsflow.health import HealthPolicy
+    from newsflow.records import FeedFetchOutcome, StoreCounts
+    from newsflow.resources.db import session_scope
+    from newsflow.store.feeds import record_outcome, subscribe
+
+    old, new = "http://127.0.0.1:9/old.xml", "http://127.0.0.1:9/new.xml"
+    with session_scope() as session:
+        feed, created = subscribe(session, old)
+        outcome = FeedFetchOutcome(
+            feed=feed, status="not_modified", started_at=datetime.now(UTC), permanent_redirect_url=new
+        )
+        record_outcome(session, outcome, StoreCounts(), now=datetime.now(UTC), policy=HealthPolicy())
+    with session_scope() as session:
+        again, created_again = subscribe(session, old)
+    assert created and not created_again
+    assert (again.id, again.url) == (feed.id, new)
+    assert [row["url"] for row in query("SELECT url FROM feeds")] == [new]
