@@ -12,6 +12,7 @@ from models import Article, ArticleSource, ArticleTopic
 from newsflow.errors import is_transient_code
 from newsflow.records import ArticleRecord, StoreCounts
 from newsflow.store.entities import lock_entities, replace_article_entities
+from newsflow.store.limits import fits_index
 from newsflow.store.upsert import upsert
 
 
@@ -81,7 +82,7 @@ def _article_values(record: ArticleRecord, *, entry_hash: str | None, now: datet
         "entry_key": entry.entry_key,
         "guid": entry.guid,
         "url": entry.url,
-        "canonical_url": extracted.canonical_url or entry.canonical_url,
+        "canonical_url": next((u for u in (extracted.canonical_url, entry.canonical_url) if u and fits_index(u)), None),
         "title": extracted.title or entry.title,
         "authors": extracted.authors or entry.authors,
         "published_at": extracted.published_at,

@@ -10,6 +10,7 @@ from sqlmodel import Session, col, select
 from models import ArticleEntity, Entity, EntityMentionRow
 from newsflow.entities.summary import EntitySummary, aggregate_entities
 from newsflow.records import EntityMention
+from newsflow.store.limits import fits_index
 from newsflow.store.upsert import insert_for, upsert
 
 
@@ -24,7 +25,7 @@ def lock_entities(session: Session, mentions: Iterable[EntityMention]) -> None:
     if session.get_bind().dialect.name != "postgresql":
         return
     table = Entity.__table__  # type: ignore[attr-defined]
-    for name, label in sorted({(mention.canonical, mention.label) for mention in mentions}):
+    for name, label in sorted({(mention.canonical, mention.label) for mention in storable(mentions)}):
         statement = insert_for(session, table).values(name=name, label=label, aliases=[], iso_code=None)
         # Setting a column to itself takes the row lock without changing anything.
         session.execute(
@@ -32,8 +33,14 @@ def lock_entities(session: Session, mentions: Iterable[EntityMention]) -> None:
         )
 
 
+def storable(mentions: Iterable[EntityMention]) -> list[EntityMention]:
+    """The mentions whose entity name fits the entities index (a longer "name" is a tokenizer accident)."""
+    return [mention for mention in mentions if fits_index(mention.canonical)]
+
+
 def replace_article_entities(session: Session, article_id: int, mentions: Sequence[EntityMention]) -> None:
     """Make the article's entity links and mentions exactly ``mentions`` (idempotent)."""
+    mentions = storable(mentions)
     session.execute(delete(EntityMentionRow).where(col(EntityMentionRow.article_id) == article_id))
     session.execute(delete(ArticleEntity).where(col(ArticleEntity.article_id) == article_id))
     entity_ids = {}

@@ -12,6 +12,7 @@ from models import Feed, FetchAttempt
 from models.base import utcnow
 from newsflow.health import HealthPolicy, next_health
 from newsflow.records import FeedFetchOutcome, FeedRef, StoreCounts
+from newsflow.store.limits import fits_index
 from newsflow.store.upsert import upsert
 
 
@@ -149,8 +150,9 @@ def record_outcome(
             feed.title = parsed.title or feed.title
             feed.site_url = parsed.site_url or feed.site_url
             feed.parse_warning = parsed.warning
-    if outcome.permanent_redirect_url and outcome.permanent_redirect_url != feed.url:
-        _move_feed(session, feed, outcome.permanent_redirect_url)
+    moved_to = outcome.permanent_redirect_url
+    if moved_to and moved_to != feed.url and fits_index(moved_to):
+        _move_feed(session, feed, moved_to)
     session.add(feed)
 
 
