@@ -216,3 +216,47 @@ def test_database_constraints_back_the_application(store_url: str, table: str, m
         _insert(connection, table, make_row({"feed": feed_id, "article": article_id}))
     counts = {name: query(f"SELECT COUNT(*) AS n FROM {name}")[0]["n"] for name in ("feeds", "articles", "entities")}
     assert counts == {"feeds": 1, "articles": 1, "entities": 1}, problem
+
+
+def test_values_too_long_for_an_index_do_not_fail_the_commit(store_url: str) -> None:
+    """A 6 KB link, entity name and redirect target: PostgreSQL's B-tree limit (2,704 bytes) must not bite."""
+    import random
+    import string
+
+    from newsflow.parse import parse_feed
+    from newsflow.pipeline.assemble import assemble_articles
+    from newsflow.records import Enrichment, EntityMention, FeedFetchOutcome, TopicResult
+    from newsflow.store.ingest import commit_feed, plan_entries, resolve_feeds
+
+    noise = "".join(random.Random(7).choice(string.ascii_letters) for _ in range(6000))  # incompressible
+    (feed,) = resolve_feeds(["http://127.0.0.1:9/feed.xml"], all_due=False)
+    body = rss(
+        [
+            rss_item(title="Long link", link=f"http://127.0.0.1:9/{noise}", description="A link of 6,000 characters."),
+            rss_item(title="Short link", link="http://127.0.0.1:9/short", description="An ordinary entry."),
+        ]
+    )
+    parsed = parse_feed(body, url=feed.url)
+    outcome = FeedFetchOutcome(
+        feed=feed,
+        status="fetched",
+        started_at=datetime.now(UTC),
+        parsed=parsed,
+        permanent_redirect_url=f"http://127.0.0.1:9/moved/{noise}",
+    )
+    plan = plan_entries(outcome)
+    long_name = EntityMention(text=noise, label="ORG", start=0, end=len(noise), canonical=noise)
+    short_name = EntityMention(text="Port Ellis", label="GPE", start=0, end=10, canonical="Port Ellis")
+    records = [
+        record.model_copy(update={"enrichment": Enrichment(topics=TopicResult(), entities=[long_name, short_name])})
+        for record in assemble_articles(feed.id, plan.todo, [])
+    ]
+
+    report = commit_feed(outcome, records, plan)
+
+    assert report.articles_new == 2
+    stored = {row["title"]: row for row in query("SELECT title, url, canonical_url FROM articles")}
+    assert stored["Long link"]["url"].endswith(noise) and stored["Long link"]["canonical_url"] is None
+    assert stored["Short link"]["canonical_url"] == "http://127.0.0.1:9/short"
+    assert [row["name"] for row in query("SELECT name FROM entities")] == ["Port Ellis"]
+    assert [row["url"] for row in query("SELECT url FROM feeds")] == [feed.url]  # the move was not followed
