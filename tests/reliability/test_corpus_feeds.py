@@ -21,7 +21,15 @@ import pytest
 
 from newsflow.textutil import strip_control_chars
 from tests.conftest import shared_path
-from tests.reliability.support import LoopbackSite, Reply, article_counts, feeds_by_url, ingest_env, query
+from tests.reliability.support import (
+    LoopbackSite,
+    Reply,
+    article_counts,
+    feeds_by_url,
+    ingest_env,
+    ingest_steps,
+    query,
+)
 
 PER_RUN_LIMIT = 3
 FEED_SUFFIXES = (".xml", ".rss", ".atom")
@@ -53,36 +61,6 @@ def corpus_files() -> list[Path]:
     return [p for p in files if not p.name.endswith((".serde.json", ".expected.json"))]
 
 
-def ingest_one_by_one(urls: list[str]) -> tuple[dict[str, str], dict[str, int]]:
-    """Each feed through the steps of the ingest flow's tasks.
-
-    Returns ``{url: error code}`` of the feeds that failed and ``{url: distinct entries}`` of those parsed.
-    """
-    from newsflow.errors import FetchError
-    from newsflow.pipeline.assemble import assemble_articles
-    from newsflow.pipeline.enrich import enrich_articles
-    from newsflow.pipeline.feed_fetch import failed_outcome, fetch_and_parse
-    from newsflow.resources.http import Fetcher
-    from newsflow.settings import get_settings
-    from newsflow.store.ingest import commit_feed, plan_entries, resolve_feeds
-
-    errors, distinct = {}, {}
-    with Fetcher() as fetcher:
-        for feed in resolve_feeds(urls, all_due=False):
-            try:
-                outcome = fetch_and_parse(feed, fetcher)
-            except FetchError as exc:
-                outcome = failed_outcome(feed, exc)
-            plan = plan_entries(outcome, limit=get_settings().max_pages_per_feed) if outcome.parsed else None
-            if outcome.parsed is not None:
-                distinct[feed.url] = len({entry.entry_key for entry in outcome.parsed.entries})
-            records = enrich_articles(assemble_articles(feed.id, plan.todo, [])) if plan and plan.todo else []
-            report = commit_feed(outcome, records, plan)
-            if report.error_code:
-                errors[report.url] = report.error_code
-    return errors, distinct
-
-
 @pytest.mark.shared
 @pytest.mark.slow
 def test_every_corpus_feed_is_stored_or_fails_with_a_code(sqlite_store: str, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -96,7 +74,7 @@ def test_every_corpus_feed_is_stored_or_fails_with_a_code(sqlite_store: str, mon
             headers = simulated_headers(body) or {"Content-Type": _CONTENT_TYPES[path.suffix]}
             url = site.add(f"/corpus/{number}/{path.name}", Reply(200, headers, body))
             sources[url] = path
-        errors, distinct = ingest_one_by_one(list(sources))
+        errors, distinct = ingest_steps(list(sources))
 
     feeds = feeds_by_url()
     assert len(feeds) == len(files)

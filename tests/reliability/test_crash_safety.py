@@ -15,6 +15,7 @@ import signal
 import sqlite3
 import subprocess
 import time
+from collections.abc import Mapping
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -167,3 +168,33 @@ def test_a_commit_that_fails_half_way_keeps_nothing_of_the_feed(poisoned_store: 
     commit_feed(outcome, clean, plan)
     assert query("SELECT COUNT(*) AS n FROM articles")[0]["n"] == 3
     assert query("SELECT etag FROM feeds")[0]["etag"] == '"new-etag"'
+
+
+def test_entries_past_the_per_run_limit_are_stored_by_later_runs_despite_304s(
+    sqlite_store: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The server answers If-None-Match with 304; the ETag is only kept once every entry is stored."""
+    from tests.reliability.support import Reply, ingest_env, ingest_steps, rss, rss_item
+
+    ingest_env(monkeypatch, max_pages_per_feed=50)
+    etag = '"all-120"'
+    body = rss([rss_item(title=f"Entry {n}", guid=f"e{n}", description=f"Entry number {n}.") for n in range(120)])
+
+    def reply(headers: Mapping[str, str]) -> Reply:
+        if headers.get("if-none-match") == etag:
+            return Reply(304, {"ETag": etag})
+        return Reply(200, {"Content-Type": "application/rss+xml", "ETag": etag}, body)
+
+    with LoopbackSite() as site:
+        url = site.add("/big.xml", reply)
+        progress = []
+        for _ in range(4):
+            errors, _ = ingest_steps([url], enrich=False)
+            assert errors == {}
+            row = query(
+                "SELECT f.etag AS etag, COUNT(a.id) AS n FROM feeds f LEFT JOIN articles a ON a.feed_id = f.id "
+                "GROUP BY f.id"
+            )[0]
+            progress.append((row["n"], row["etag"]))
+    assert progress == [(50, None), (100, None), (120, etag), (120, etag)]
+    assert query("SELECT status FROM fetch_attempts ORDER BY id DESC LIMIT 1")[0]["status"] == "not_modified"
