@@ -12,7 +12,7 @@ from newsflow.records import FeedEntry, PageFetch
 from newsflow.resources.http import Fetcher, decode_html
 from newsflow.settings import Settings
 
-_HTML_TYPES = ("text/html", "application/xhtml", "text/plain", "")
+_HTML_TYPES = ("text/html", "application/xhtml", "text/plain")
 
 
 def fetch_pages(entries: Sequence[FeedEntry], settings: Settings, *, workers: int = 2) -> list[PageFetch]:
@@ -50,7 +50,7 @@ def fetch_page(entry: FeedEntry, fetcher: Fetcher) -> PageFetch:
             error_code=exc.code, error_message=exc.message[:1000], fetched_at=now,
         )
     content_type = result.headers.get("content-type", "").split(";")[0].strip().lower()
-    if not content_type.startswith(_HTML_TYPES):
+    if content_type and not content_type.startswith(_HTML_TYPES):  # no Content-Type at all: try it as HTML
         return PageFetch(
             entry_key=entry.entry_key, url=entry.url, final_url=result.final_url, status=result.status,
             error_code="fetch.not_html", error_message=f"{entry.url}: {content_type} is not a web page",
