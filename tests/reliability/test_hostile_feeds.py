@@ -3,9 +3,10 @@
 One loopback site serves the well-formed-HTTP cases (statuses, Retry-After, redirect loops and chains, HTML,
 binary, empty, over the cap, a gzip bomb, entity expansion and XXE); raw sockets serve what no HTTP library
 would send (headers that never come, a body that trickles, a body shorter than its Content-Length, an
-unbounded body without one). Beside them, the seed site and a feed of awkward but legitimate entries (pages in
-Latin-1, undeclared windows-1252 and Shift_JIS, dates in the future or unparsable, a shared guid, entries with
-nothing to identify them, control characters, thousands of entries) must be stored, and stored cleanly.
+unbounded body without one). Beside them, the seed site and a feed of awkward but legitimate entries must
+be stored, and stored cleanly: pages in Latin-1, undeclared windows-1252 and Shift_JIS; pages that stall,
+explode or are not pages (the article falls back to the feed's text); dates in the future or unparsable; a
+shared guid; entries with nothing to identify them; control characters; thousands of entries.
 """
 
 from __future__ import annotations
@@ -71,8 +72,8 @@ def _feed_with_entities(doctype: str, reference: str) -> bytes:
 
 
 def _billion_laughs() -> bytes:
-    lines = ['<!ENTITY lol "lol">'] + [f'<!ENTITY lol{n} "{("&lol" + str(n - 1) + ";") * 10}">' for n in range(1, 10)]
-    lines[1] = '<!ENTITY lol1 "' + "&lol;" * 10 + '">'
+    """lol9 expands to 10**9 "lol"s: each level is ten of the one below."""
+    lines = ['<!ENTITY lol0 "lol">'] + [f'<!ENTITY lol{n} "{f"&lol{n - 1};" * 10}">' for n in range(1, 10)]
     return _feed_with_entities("<!DOCTYPE rss [\n" + "\n".join(lines) + "\n]>", "&lol9;")
 
 
@@ -81,7 +82,15 @@ def _quadratic_blowup() -> bytes:
     return _feed_with_entities(doctype, "&big;" * 20_000)
 
 
-def _good_entries(site: LoopbackSite, secret_file: Path) -> bytes:
+HOSTILE_PAGES = {  # guid: the page's error code; the article falls back to the feed's own text
+    "page-stalls": "fetch.timeout",
+    "page-bomb": "fetch.too_large",
+    "page-image": "fetch.not_html",
+    "page-500": "fetch.http_500",
+}
+
+
+def _good_entries(site: LoopbackSite, secret_file: Path, stall_base: str) -> bytes:
     """A feed of awkward but legitimate entries, and the pages they link to."""
     latin1 = article_page("Café society in Zürich", [*PARAGRAPHS, "Herr Müller äußerte sich zufrieden."])
     site.add(
@@ -98,8 +107,21 @@ def _good_entries(site: LoopbackSite, secret_file: Path) -> bytes:
         + article_page("Entity page", [*PARAGRAPHS, "Here: &leak; end."]).replace("<!DOCTYPE html>", "")
     )
     site.add("/pages/xxe.html", Reply(200, {"Content-Type": "application/xhtml+xml"}, xxe_page.encode()))
+    site.add("/pages/bomb.html", Reply(200, {**HTML_TYPE, "Content-Encoding": "gzip"}, gzip_of_zeros(64)))
+    site.add("/pages/image.html", Reply(200, {"Content-Type": "image/png"}, b"\x89PNG\r\n\x1a\n" + bytes(4096)))
+    site.add("/pages/500.html", Reply(500, {"Content-Type": "text/plain"}, b"boom"))
+    page_links = {
+        "page-stalls": stall_base + "/page.html",
+        "page-bomb": site.url("/pages/bomb.html"),
+        "page-image": site.url("/pages/image.html"),
+        "page-500": site.url("/pages/500.html"),
+    }
     future = format_datetime(datetime.now(UTC) + timedelta(days=400), usegmt=True)
     items = [
+        *(
+            rss_item(title=f"Hostile page {guid}", link=link, guid=guid, description=f"Feed text of {guid}.")
+            for guid, link in page_links.items()
+        ),
         rss_item(title="Café society", link=site.url("/pages/latin1.html"), guid="latin1"),
         rss_item(title="Quotes and euros", link=site.url("/pages/cp1252.html"), guid="cp1252"),
         rss_item(title="港湾の再開", link=site.url("/pages/sjis.html"), guid="sjis"),
@@ -216,7 +238,7 @@ def hostile(tmp_path: Path) -> Iterator[Hostile]:
                 ),
             ),
         )
-        good_url = site.add("/ok/entries.xml", Reply(200, RSS_TYPE, _good_entries(site, secret_file)))
+        good_url = site.add("/ok/entries.xml", Reply(200, RSS_TYPE, _good_entries(site, secret_file, stall)))
         many = rss(
             [rss_item(title=f"Entry {n}", guid=f"entry-{n}", description=f"Number {n}.") for n in range(THOUSANDS)]
         )
@@ -226,7 +248,8 @@ def hostile(tmp_path: Path) -> Iterator[Hostile]:
 
 def _articles_of(feed_url: str) -> list[dict[str, Any]]:
     return query(
-        "SELECT a.*, s.raw_html AS raw_html FROM articles a JOIN feeds f ON f.id = a.feed_id "
+        "SELECT a.*, s.raw_html AS raw_html, s.page_error_code AS page_error_code FROM articles a "
+        "JOIN feeds f ON f.id = a.feed_id "
         "LEFT JOIN article_sources s ON s.article_id = a.id WHERE f.url = :url ORDER BY a.id",
         url=feed_url,
     )
@@ -301,6 +324,8 @@ def test_hostile_feeds_fail_with_their_codes_and_leave_the_rest_alone(
     assert any("only this description" in row["text"] for row in anonymous)
     assert articles["control"]["title"] == "Bell and escape[31m red"
     assert articles["xxe-page"]["status"] in ("ok", "feed_only")
+    for guid, code in HOSTILE_PAGES.items():
+        assert (articles[guid]["page_error_code"], articles[guid]["text"]) == (code, f"Feed text of {guid}."), guid
     for row in articles.values():
         for column in ("title", "text", "url", "canonical_url"):
             value = row[column]
