@@ -19,7 +19,7 @@ from prefect.states import Completed
 from flows.enrichment import enrich_all
 from flows.events import emit_feed_events
 from newsflow.pipeline.feed_fetch import failed_outcome
-from newsflow.pipeline.summary import summarise, summary_markdown
+from newsflow.pipeline.summary import failed_report, summarise, summary_markdown
 from newsflow.records import ArticleRecord, EntryPlan, FeedFetchOutcome, FeedRef, FeedReport
 from tasks.articles import fetch_articles_task, store_feed_task
 from tasks.feeds import fetch_feed_task, plan_entries_task, resolve_feeds_task
@@ -47,6 +47,13 @@ def _outcome(feed: FeedRef, future: PrefectFuture[FeedFetchOutcome]) -> FeedFetc
         return future.result()
     except Exception as exc:  # retries exhausted: the feed failed, the run goes on
         return failed_outcome(feed, exc)
+
+
+def _report(outcome: FeedFetchOutcome, future: PrefectFuture[FeedReport]) -> FeedReport:
+    try:
+        return future.result()
+    except Exception as exc:  # storing this feed failed past retries: report it, the other feeds stand
+        return failed_report(outcome, exc)
 
 
 def _final_state(result: dict[str, Any]) -> Any:
@@ -84,7 +91,13 @@ def ingest_flow(
             with tags(_host_tag(outcome.feed.url)):
                 plans[feed_id] = plan_entries_task(outcome)
                 article_futures[feed_id] = fetch_articles_task.submit(plans[feed_id])
-    extracted = [record for future in article_futures.values() for record in future.result()]
+    extracted: list[ArticleRecord] = []
+    for feed_id, future in article_futures.items():
+        try:
+            extracted += future.result()
+        except Exception as exc:  # this feed's pages failed past retries: report the feed, keep the run going
+            outcomes[feed_id] = failed_outcome(outcomes[feed_id].feed, exc)
+            plans.pop(feed_id, None)
 
     enriched = enrich_all(extracted)
 
@@ -96,7 +109,7 @@ def ingest_flow(
         feed_id: store_feed_task.submit(outcome, by_feed[feed_id], plans.get(feed_id), run_id)
         for feed_id, outcome in outcomes.items()
     }
-    reports: list[FeedReport] = [future.result() for future in store_futures.values()]
+    reports: list[FeedReport] = [_report(outcomes[feed_id], future) for feed_id, future in store_futures.items()]
 
     for report in reports:
         emit_feed_events(report)

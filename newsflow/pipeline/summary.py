@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 
-from newsflow.records import ArticleRecord, FeedReport, IngestSummary
+from newsflow.errors import NewsflowError, error_code
+from newsflow.records import ArticleRecord, FeedFetchOutcome, FeedReport, IngestSummary
 
 
 def summarise(reports: Sequence[FeedReport], records: Sequence[ArticleRecord], *, top: int = 10) -> IngestSummary:
@@ -24,6 +25,20 @@ def summarise(reports: Sequence[FeedReport], records: Sequence[ArticleRecord], *
         feeds=list(reports),
         topic_counts=dict(topics.most_common()),
         top_entities=[(name, label, count) for (name, label), count in entities.most_common(top)],
+    )
+
+
+def failed_report(outcome: FeedFetchOutcome, exc: BaseException) -> FeedReport:
+    """The report of a feed whose articles could not be stored: failed, with the error's code."""
+    message = exc.message if isinstance(exc, NewsflowError) else f"{type(exc).__name__}: {exc}"
+    return FeedReport(
+        feed_id=outcome.feed.id,
+        url=outcome.feed.url,
+        status="failed",
+        http_status=outcome.http_status,
+        error_code=error_code(exc),
+        error_message=message[:2000],
+        entries_seen=len(outcome.parsed.entries) if outcome.parsed else 0,
     )
 
 
