@@ -18,7 +18,7 @@ app = typer.Typer(help="Subscriptions and their health.", no_args_is_help=True)
 @app.command("add")
 @handles_errors
 def add(
-    url: Annotated[str, typer.Argument(help="The feed's URL (RSS, Atom, RDF or JSON Feed).")],
+    url: Annotated[str, typer.Argument(help="The feed's URL (RSS, Atom or RDF).")],
     name: Annotated[str | None, typer.Option("--name", help="A display name.")] = None,
     tag: Annotated[list[str] | None, typer.Option("--tag", help="A tag; repeat for several.")] = None,
 ) -> None:

@@ -52,7 +52,7 @@ def store_articles(
                 session.add(existing)
             unchanged += 1
             continue
-        values = _article_values(record, entry_hash=entry_hash, now=now)
+        values = article_values(record, entry_hash=entry_hash, now=now)
         article_id = upsert(
             session,
             Article.__table__,  # type: ignore[attr-defined]
@@ -62,7 +62,7 @@ def store_articles(
             returning="id",
         )
         _write_source(session, article_id, record, now)
-        _write_topics(session, article_id, record)
+        replace_article_topics(session, article_id, record)
         if record.enrichment is not None:
             replace_article_entities(session, article_id, record.enrichment.entities)
         if existing is None:
@@ -73,7 +73,8 @@ def store_articles(
     return StoreCounts(new=new, updated=updated, unchanged=unchanged)
 
 
-def _article_values(record: ArticleRecord, *, entry_hash: str | None, now: datetime) -> dict[str, object]:
+def article_values(record: ArticleRecord, *, entry_hash: str | None, now: datetime) -> dict[str, object]:
+    """The ``articles`` row of a record (also used by reprocessing to rewrite rows in place)."""
     entry, extracted = record.entry, record.extracted
     topics = record.enrichment.topics if record.enrichment else None
     best = topics.topics[0] if topics and topics.topics else None
@@ -132,7 +133,8 @@ def _write_source(session: Session, article_id: int, record: ArticleRecord, now:
     )
 
 
-def _write_topics(session: Session, article_id: int, record: ArticleRecord) -> None:
+def replace_article_topics(session: Session, article_id: int, record: ArticleRecord) -> None:
+    """Make the article's ``article_topics`` rows exactly the record's scored topics."""
     session.execute(delete(ArticleTopic).where(col(ArticleTopic.article_id) == article_id))
     if record.enrichment is None:
         return

@@ -15,8 +15,8 @@ from sqlmodel import Session, col, select
 
 from models import Article, ArticleSource
 from newsflow.records import ArticleRecord, FeedEntry, PageFetch
-from newsflow.store.articles import _article_values, _write_topics
-from newsflow.store.entities import replace_article_entities
+from newsflow.store.articles import article_values, replace_article_topics
+from newsflow.store.entities import lock_entities, replace_article_entities
 
 
 @dataclass(frozen=True)
@@ -101,6 +101,7 @@ def rewrite_articles(session: Session, records: Sequence[ArticleRecord]) -> tupl
     """
     now = datetime.now(UTC)
     rewritten = changed = 0
+    lock_entities(session, (m for record in records if record.enrichment for m in record.enrichment.entities))
     for record in records:
         article = session.exec(
             select(Article)
@@ -109,13 +110,13 @@ def rewrite_articles(session: Session, records: Sequence[ArticleRecord]) -> tupl
         ).first()
         if article is None or article.id is None:
             continue
-        values = _article_values(record, entry_hash=article.entry_hash, now=now)
+        values = article_values(record, entry_hash=article.entry_hash, now=now)
         before = (article.content_hash, article.topic)
         for name, value in values.items():
             if name not in ("feed_id", "entry_key", "fetched_at"):
                 setattr(article, name, value)
         session.add(article)
-        _write_topics(session, article.id, record)
+        replace_article_topics(session, article.id, record)
         if record.enrichment is not None:
             replace_article_entities(session, article.id, record.enrichment.entities)
         rewritten += 1
