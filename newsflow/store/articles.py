@@ -31,18 +31,26 @@ def known_entries(session: Session, feed_id: int, keys: Sequence[str]) -> dict[s
     return found
 
 
+def find_article(session: Session, record: ArticleRecord) -> Article | None:
+    """The stored row of ``record``'s entry, if any."""
+    return session.exec(
+        select(Article).where(Article.feed_id == record.feed_id).where(Article.entry_key == record.entry.entry_key)
+    ).first()
+
+
+def lock_record_entities(session: Session, records: Sequence[ArticleRecord]) -> None:
+    """Take the entity locks every record's mentions need, before any of them is written."""
+    lock_entities(session, (m for record in records if record.enrichment for m in record.enrichment.entities))
+
+
 def store_articles(
     session: Session, records: Sequence[ArticleRecord], *, entry_hashes: dict[str, str], now: datetime
 ) -> StoreCounts:
     """Insert new articles and update changed ones in place; a repeat changes nothing but its entry hash."""
     new = updated = unchanged = 0
-    lock_entities(session, (m for record in records if record.enrichment for m in record.enrichment.entities))
+    lock_record_entities(session, records)
     for record in records:
-        existing = session.exec(
-            select(Article)
-            .where(Article.feed_id == record.feed_id)
-            .where(Article.entry_key == record.entry.entry_key)
-        ).first()
+        existing = find_article(session, record)
         entry_hash = entry_hashes.get(record.entry.entry_key)
         if record.page is not None and is_transient_code(record.page.error_code):
             entry_hash = None  # the page may come next time: plan this entry again

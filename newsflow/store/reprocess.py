@@ -15,8 +15,8 @@ from sqlmodel import Session, col, select
 
 from models import Article, ArticleSource
 from newsflow.records import ArticleRecord, FeedEntry, PageFetch
-from newsflow.store.articles import article_values, replace_article_topics
-from newsflow.store.entities import lock_entities, replace_article_entities
+from newsflow.store.articles import article_values, find_article, lock_record_entities, replace_article_topics
+from newsflow.store.entities import replace_article_entities
 
 
 @dataclass(frozen=True)
@@ -101,13 +101,9 @@ def rewrite_articles(session: Session, records: Sequence[ArticleRecord]) -> tupl
     """
     now = datetime.now(UTC)
     rewritten = changed = 0
-    lock_entities(session, (m for record in records if record.enrichment for m in record.enrichment.entities))
+    lock_record_entities(session, records)
     for record in records:
-        article = session.exec(
-            select(Article)
-            .where(Article.feed_id == record.feed_id)
-            .where(Article.entry_key == record.entry.entry_key)
-        ).first()
+        article = find_article(session, record)
         if article is None or article.id is None:
             continue
         values = article_values(record, entry_hash=article.entry_hash, now=now)
