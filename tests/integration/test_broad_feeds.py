@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from sqlmodel import func, select
 
-from newsflow.errors import NewsflowError
 from tests.conftest import shared_path
+from tests.support.ingest_steps import ingest_steps
 from tests.support.static_server import file_url, serve_files
 
 FEED_SUFFIXES = (".xml", ".rss", ".atom", ".rdf")
@@ -44,26 +44,8 @@ def _stored_per_feed() -> dict[str, int]:
 
 
 def _run_pipeline(urls: list[str]) -> dict[str, int]:
-    """The ingest steps without Prefect (the same functions the tasks call): expected distinct entries."""
-    from newsflow.pipeline.assemble import assemble_articles
-    from newsflow.pipeline.enrich import enrich_articles
-    from newsflow.pipeline.feed_fetch import failed_outcome, fetch_and_parse
-    from newsflow.resources.http import Fetcher
-    from newsflow.store.ingest import commit_feed, plan_entries, resolve_feeds
-
-    expected: dict[str, int] = {}
-    with Fetcher() as fetcher:
-        for feed in resolve_feeds(urls, all_due=False):
-            try:
-                outcome = fetch_and_parse(feed, fetcher)
-            except NewsflowError as exc:
-                outcome = failed_outcome(feed, exc)
-            plan = plan_entries(outcome) if outcome.status == "fetched" else None
-            records = enrich_articles(assemble_articles(feed.id, plan.todo, [])) if plan else []
-            commit_feed(outcome, records, plan)
-            if outcome.parsed is not None:
-                expected[feed.url] = len({entry.entry_key for entry in outcome.parsed.entries})
-    return expected
+    """Distinct entries per parsed feed, after running the ingest steps (what the flow's tasks call)."""
+    return ingest_steps(urls)[1]
 
 
 @pytest.mark.slow

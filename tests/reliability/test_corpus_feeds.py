@@ -27,9 +27,9 @@ from tests.reliability.support import (
     article_counts,
     feeds_by_url,
     ingest_env,
-    ingest_steps,
     query,
 )
+from tests.support.ingest_steps import ingest_steps
 
 PER_RUN_LIMIT = 3
 FEED_SUFFIXES = (".xml", ".rss", ".atom")

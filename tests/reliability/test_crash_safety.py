@@ -174,7 +174,8 @@ def test_entries_past_the_per_run_limit_are_stored_by_later_runs_despite_304s(
     sqlite_store: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The server answers If-None-Match with 304; the ETag is only kept once every entry is stored."""
-    from tests.reliability.support import Reply, ingest_env, ingest_steps, rss, rss_item
+    from tests.reliability.support import Reply, ingest_env, rss, rss_item
+    from tests.support.ingest_steps import ingest_steps
 
     ingest_env(monkeypatch, max_pages_per_feed=50)
     etag = '"all-120"'
