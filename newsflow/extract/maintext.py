@@ -16,6 +16,7 @@ from lxml.etree import _Element
 from lxml.html import HtmlElement
 
 from newsflow.extract.leftovers import units
+from newsflow.extract.prepare import unlink_heading_anchors, wrap_loose_text
 from newsflow.extract.union import widen
 
 # Below this many words (about 600 characters of Latin script; CJK counted by leftovers.units) a precision-mode
@@ -54,6 +55,8 @@ def _paragraph_text_length(tree: HtmlElement) -> int:
 
 def extract_body(tree: HtmlElement, url: str | None) -> _Element | None:
     """The article body: the precision core, widened by balanced mode when thin; balanced mode when it is short."""
+    wrap_loose_text(tree)
+    unlink_heading_anchors(tree)
     body = _run(tree, url, precision=True, fast=True)
     length = body_text_length(body)
     if body is None or units(" ".join("".join(body.itertext()).split())) < SHORT_UNITS:

@@ -112,3 +112,12 @@ def test_short_cjk_teaser_is_not_swapped_for_the_page_chrome():
     assert _overlap(expected, article.text) > 0.9
     for chrome in ("新規会員登録", "ログイン", "プレスリリース検索"):
         assert chrome not in article.text
+
+
+def test_text_set_with_line_breaks_keeps_its_links_inside_the_sentences():
+    # the whole article is bare text in one <div>, paragraphs split by <br><br>, links inline
+    html, expected, meta = _newspaper("article_with_br")
+    article = extract_article(html, url=meta.get("url"))
+    assert "rushed off alone to a security fair in Las Vegas, hoping" in article.text
+    assert "fairin" not in article.text
+    assert _overlap(expected, article.text) > 0.99

@@ -1,0 +1,142 @@
+"""Normalise a page's markup where trafilatura is known to misread it, before it reads the page (in place).
+
+Loose text: many pages set an article as bare text in a ``div``, its paragraphs separated by ``<br><br>`` and
+its words interleaved with links and emphasis. Trafilatura reads such a container element by element: each link
+becomes a paragraph of its own and the space after it is lost ("a security fairin Las Vegas"). Each run of text
+and inline elements between double line breaks (or block elements) is wrapped in a ``<p>``, as a browser's
+reader mode does.
+
+Heading permalinks: documentation-style and many news pages put a link to the heading itself into every
+sub-heading; trafilatura's precision mode takes a linked heading for navigation and drops the article's
+sub-headings. Such self-links become plain text; links to other pages stay.
+"""
+
+from __future__ import annotations
+
+from lxml.html import HtmlElement, fragment_fromstring
+
+# Elements that sit inside a line of text (HTML's phrasing content, less those that hold media or forms)
+_INLINE = frozenset({
+    "a", "abbr", "b", "bdi", "bdo", "cite", "code", "data", "del", "dfn", "em", "font", "i", "ins", "kbd",
+    "mark", "q", "s", "samp", "small", "span", "strike", "strong", "sub", "sup", "time", "tt", "u", "var",
+    "wbr",
+})
+_CONTAINERS = ("div", "section", "article", "main")
+# A container is rewritten only when its loose text is at least this long: a stray word between blocks is
+# layout, not a paragraph of the article.
+MIN_LOOSE_CHARS = 200
+
+
+def _loose_text_length(element: HtmlElement) -> int:
+    length = len((element.text or "").strip())
+    for child in element:
+        length += len((child.tail or "").strip())
+    return length
+
+
+def _is_inline(child: HtmlElement) -> bool:
+    return not isinstance(child.tag, str) or child.tag in _INLINE
+
+
+def _new_paragraph() -> HtmlElement:
+    paragraph: HtmlElement = fragment_fromstring("<p></p>")
+    return paragraph
+
+
+def _append_text(paragraph: HtmlElement, text: str) -> None:
+    if len(paragraph):
+        last = paragraph[-1]
+        last.tail = (last.tail or "") + text
+    else:
+        paragraph.text = (paragraph.text or "") + text
+
+
+def _ends_with_break(paragraph: HtmlElement) -> bool:
+    return len(paragraph) > 0 and paragraph[-1].tag == "br" and not (paragraph[-1].tail or "").strip()
+
+
+def _has_content(paragraph: HtmlElement) -> bool:
+    return bool("".join(paragraph.itertext()).strip())
+
+
+def _wrap(container: HtmlElement) -> None:
+    """Rebuild ``container``'s children: its inline runs as ``<p>`` elements, its block children as they are."""
+    children: list[HtmlElement] = []
+    current: HtmlElement | None = None
+
+    def close() -> None:
+        nonlocal current
+        if current is not None:
+            while _ends_with_break(current):
+                current.remove(current[-1])  # remove() keeps the break's (blank) tail on the element before
+            if _has_content(current):
+                children.append(current)
+        current = None
+
+    def add_text(text: str | None) -> None:
+        nonlocal current
+        if not text:
+            return
+        if current is None:
+            if not text.strip():
+                return
+            current = _new_paragraph()
+        _append_text(current, text)
+
+    add_text(container.text)
+    container.text = None
+    for child in list(container):
+        tail, child.tail = child.tail, None
+        container.remove(child)
+        if child.tag == "br":
+            if current is not None and _ends_with_break(current):
+                close()  # two line breaks in a row end the paragraph
+            elif current is not None:
+                current.append(child)
+        elif _is_inline(child):
+            if current is None:
+                current = _new_paragraph()
+            current.append(child)
+        else:
+            close()
+            children.append(child)
+        add_text(tail)
+    close()
+    container.extend(children)
+
+
+_HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+_ANCHOR_SYMBOLS = frozenset("#¶§🔗")
+
+
+def _is_anchor_link(link: HtmlElement) -> bool:
+    """A link to a place on the same page (a permalink to the heading itself), not to another page."""
+    href = (link.get("href") or "").strip()
+    text = "".join(link.itertext()).strip()
+    return href.startswith("#") or not text or all(ch in _ANCHOR_SYMBOLS for ch in text)
+
+
+def unlink_heading_anchors(tree: HtmlElement) -> None:
+    """Turn a heading's links to itself into plain text (in place).
+
+    Documentation-style pages put a permalink into every sub-heading; trafilatura's precision mode takes a
+    linked heading for navigation and drops the article's sub-headings with it.
+    """
+    for heading in list(tree.iter(*_HEADINGS)):
+        for link in list(heading.iter("a")):
+            if not _is_anchor_link(link):
+                continue
+            if "".join(link.itertext()).strip().strip("".join(_ANCHOR_SYMBOLS)):
+                link.drop_tag()
+            else:
+                link.drop_tree()
+
+
+def wrap_loose_text(tree: HtmlElement) -> None:
+    """Wrap the loose text runs of every container that mixes text with line breaks or blocks (in place)."""
+    for container in list(tree.iter(*_CONTAINERS)):
+        if _loose_text_length(container) < MIN_LOOSE_CHARS:
+            continue
+        if not any(child.tag == "br" for child in container):
+            continue  # text beside blocks, not text set with line breaks: trafilatura reads those as they are
+        _wrap(container)

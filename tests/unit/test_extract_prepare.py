@@ -1,0 +1,66 @@
+"""Page normalisation before trafilatura: loose text into paragraphs, permalinks out of headings."""
+
+from __future__ import annotations
+
+from lxml.html import tostring
+
+from newsflow.extract import extract_article
+from newsflow.extract.page import parse_page
+from newsflow.extract.prepare import unlink_heading_anchors, wrap_loose_text
+
+SENTENCE = "The council met on Tuesday evening to settle the budget for the coming year, and it argued late. "
+
+
+def _tree(body: str):
+    tree = parse_page(f"<html><head><title>t</title></head><body>{body}</body></html>")
+    assert tree is not None
+    return tree
+
+
+def test_loose_text_between_double_breaks_becomes_paragraphs_with_links_inside():
+    tree = _tree(
+        f"<div id='a'>{SENTENCE}It met <a href='/x'>the mayor</a> later.<br><br>"
+        f"{SENTENCE}<br>Same paragraph, next line.<br><br><br><b>Bold</b> start {SENTENCE}<div>block</div>tail</div>"
+    )
+    wrap_loose_text(tree)
+    container = tree.get_element_by_id("a")
+    assert [child.tag for child in container] == ["p", "p", "p", "div", "p"]  # text after a block: a paragraph
+    first, second, third, _, last = container
+    assert last.text == "tail"
+    assert "".join(first.itertext()).endswith("It met the mayor later.")
+    assert first.find("a") is not None  # the link stays inside its sentence
+    assert [c.tag for c in second] == ["br"]  # a single break stays inside the paragraph
+    assert "".join(third.itertext()).startswith("Bold start")
+
+
+def test_containers_without_line_breaks_or_with_little_text_are_left_alone():
+    html = f"<div id='a'>{SENTENCE}<a href='/x'>link</a> end.</div><div id='b'>short<br><br>text</div>"
+    tree = _tree(html)
+    before = tostring(tree)
+    wrap_loose_text(tree)
+    assert tostring(tree) == before
+
+
+def test_permalinks_leave_headings_and_links_to_other_pages_stay():
+    tree = _tree(
+        "<h2 id='h'>Findings <a class='anchor' href='#findings'>#</a></h2>"
+        "<h3 id='i'><a href='#method'>Method</a></h3>"
+        "<h3 id='j'><a href='https://example.org/other'>Other story</a></h3>"
+    )
+    unlink_heading_anchors(tree)
+    assert tostring(tree.get_element_by_id("h"), encoding="unicode").startswith('<h2 id="h">Findings </h2>')
+    assert tree.get_element_by_id("i").find("a") is None and tree.get_element_by_id("i").text == "Method"
+    assert tree.get_element_by_id("j").find("a") is not None
+
+
+def test_sub_headings_with_permalinks_stay_in_the_extracted_article():
+    paragraphs = "".join(f"<p>{SENTENCE * 2}Part {i}.</p>" for i in range(3))
+    html = (
+        "<html><head><title>Budget</title></head><body><article><h1>Budget</h1>"
+        f"{paragraphs}<h2 id='costs'>Where the money goes <a href='#costs' class='anchor'>¶</a></h2>{paragraphs}"
+        f"<h2 id='next'><a href='#next'>What happens next</a></h2>{paragraphs}</article></body></html>"
+    )
+    text = extract_article(html, url="http://127.0.0.1/budget").text
+    assert "Where the money goes" in text
+    assert "What happens next" in text
+    assert "¶" not in text
