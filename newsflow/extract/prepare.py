@@ -6,9 +6,10 @@ becomes a paragraph of its own and the space after it is lost ("a security fairi
 and inline elements between double line breaks (or block elements) is wrapped in a ``<p>``, as a browser's
 reader mode does.
 
-Heading permalinks: documentation-style and many news pages put a link to the heading itself into every
-sub-heading; trafilatura's precision mode takes a linked heading for navigation and drops the article's
-sub-headings. Such self-links become plain text; links to other pages stay.
+Linked headings: documentation-style and many news pages put a link to the heading itself into every
+sub-heading, and reviews and round-ups link each sub-heading to the thing it names; trafilatura's precision
+mode takes a linked heading for navigation and drops the article's sub-headings. Self-links, and the links of a
+heading that leads a paragraph of prose, become plain text; a linked heading over a teaser stays linked.
 """
 
 from __future__ import annotations
@@ -106,6 +107,8 @@ def _wrap(container: HtmlElement) -> None:
 
 
 _HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+# A teaser under a linked heading is a sentence or two; an article's paragraph is longer
+LEAD_PROSE_WORDS = 40
 _ANCHOR_SYMBOLS = frozenset("#¶§🔗")
 
 
@@ -116,15 +119,23 @@ def _is_anchor_link(link: HtmlElement) -> bool:
     return href.startswith("#") or not text or all(ch in _ANCHOR_SYMBOLS for ch in text)
 
 
-def unlink_heading_anchors(tree: HtmlElement) -> None:
-    """Turn a heading's links to itself into plain text (in place).
+def _leads_prose(heading: HtmlElement) -> bool:
+    """The heading's next text-bearing sibling is a paragraph of prose (past an embed or image between)."""
+    following = heading.getnext()
+    while following is not None and following.tag != "p" and len("".join(following.itertext()).strip()) < 3:
+        following = following.getnext()
+    if following is None or following.tag != "p":
+        return False
+    text = " ".join("".join(following.itertext()).split())
+    return len(text.split()) >= LEAD_PROSE_WORDS and text[-1:] in ".!?\"”»)"
 
-    Documentation-style pages put a permalink into every sub-heading; trafilatura's precision mode takes a
-    linked heading for navigation and drops the article's sub-headings with it.
-    """
+
+def unlink_heading_anchors(tree: HtmlElement) -> None:
+    """Turn the links of sub-headings that belong to the text into plain text (in place): see the module."""
     for heading in list(tree.iter(*_HEADINGS)):
+        leads_prose = _leads_prose(heading)
         for link in list(heading.iter("a")):
-            if not _is_anchor_link(link):
+            if not (_is_anchor_link(link) or leads_prose):
                 continue
             if "".join(link.itertext()).strip().strip("".join(_ANCHOR_SYMBOLS)):
                 link.drop_tag()

@@ -64,3 +64,16 @@ def test_sub_headings_with_permalinks_stay_in_the_extracted_article():
     assert "Where the money goes" in text
     assert "What happens next" in text
     assert "¶" not in text
+
+
+def test_a_linked_heading_over_prose_is_unlinked_and_over_a_teaser_stays_linked():
+    tree = _tree(
+        "<h3 id='r'><a href='https://example.org/game'>Game one ($30)</a></h3>"
+        "<div class='video'><iframe src='https://example.org/v'></iframe></div>"
+        f"<p>{SENTENCE * 3}</p>"
+        "<h3 id='t'><a href='https://example.org/other'>Other story</a></h3><p>A teaser of one sentence.</p>"
+    )
+    unlink_heading_anchors(tree)
+    assert tree.get_element_by_id("r").find("a") is None
+    assert tree.get_element_by_id("r").text == "Game one ($30)"
+    assert tree.get_element_by_id("t").find("a") is not None
