@@ -42,6 +42,11 @@ _PROMPT_ANYWHERE_RE = re.compile(
     r"(?:enable|turn on) javascript|this (?:video|content) is not available",
     re.I,
 )
+_TAG_LINE_RE = re.compile(
+    r"^(?:tags|topics|related topics|filed under|keywords|categories|themen|schlagw(?:ö|oe)rter|schlagworte|"
+    r"stichw(?:ö|oe)rter|étiquettes|mots[- ]clés|sujets|etiquetas|temas|tag|argomenti|trefwoorden)\s*:",
+    re.I,
+)
 _SHARE_WORDS = {
     "share", "shares", "sharing", "on", "facebook", "twitter", "x", "email", "e", "mail", "whatsapp",
     "linkedin", "pinterest", "reddit", "print", "copy", "link", "tweet", "via", "messenger", "telegram",
@@ -57,6 +62,9 @@ _DATELINE_RE = re.compile(
     re.I,
 )
 _SENTENCE_END_RE = re.compile(r"[.!?…:;\"”»)\]]$")
+# A teaser under a linked heading is at most this long; at least this many linked headings make a list of them
+TEASER_MAX_WORDS = 60
+TEASER_MIN_HEADINGS = 2
 # A block this long, or ending like a sentence with this many words, is body text, not a label.
 LABEL_MAX_WORDS = 12
 
@@ -93,6 +101,11 @@ def is_prompt(text: str) -> bool:
     return bool(_PROMPT_RE.match(text)) and n <= 25
 
 
+def is_tag_line(text: str) -> bool:
+    """A line of the article's tags or topics ("Topics: uber, Sydney, ...")."""
+    return units(text) <= 40 and bool(_TAG_LINE_RE.match(text))
+
+
 def is_credit(text: str) -> bool:
     return units(text) <= 30 and bool(_CREDIT_RE.search(text))
 
@@ -116,7 +129,7 @@ def _is_label(text: str) -> bool:
 def _always_drop(block: _Element, text: str) -> bool:
     if block.tag == "graphic":
         return False
-    return is_image_name(text) or is_share_bar(text) or is_prompt(text) or is_credit(text)
+    return is_image_name(text) or is_share_bar(text) or is_prompt(text) or is_credit(text) or is_tag_line(text)
 
 
 def remove_leftovers(body: _Element, *, titles: Iterable[str], authors: Iterable[str], labels: Iterable[str]) -> None:
@@ -151,6 +164,7 @@ def remove_leftovers(body: _Element, *, titles: Iterable[str], authors: Iterable
         _trim_edge(body, title_norms, label_norms, author_list, from_start=False)
     if len(body) > 1:
         _drop_repeated_title(body, title_norms)
+    _drop_teaser_tail(body)
 
 
 def _trim_edge(
@@ -213,6 +227,56 @@ def _is_edge_clutter(block: _Element, text: str) -> bool:
         return True
     # a caption or credit line typically carries a separator or names a person and a role without a verb end
     return bool(re.search(r"\s[|/•·]\s|\s[-–—]\s", text)) or (block.find(".//ref") is not None and n <= 8)
+
+
+def _link_share(block: _Element, text: str) -> float:
+    linked = sum(len(squash("".join(ref.itertext()))) for ref in block.iter("ref"))
+    return linked / len(text) if text else 0.0
+
+
+def _drop_teaser_tail(body: _Element) -> None:
+    """Cut a list of other articles that closes the body: linked headings over one-sentence teasers.
+
+    Scanning back from the end, the tail may hold linked headings, empty or all-link paragraphs, short labels
+    ("More columns") and a short teaser right under a linked heading; it is cut when it holds at least
+    ``TEASER_MIN_HEADINGS`` linked headings and the body keeps more text than the tail.
+    """
+    blocks = list(body)
+    start, linked_heads = len(blocks), 0
+    for i in range(len(blocks) - 1, -1, -1):
+        block = blocks[i]
+        text = _text(block)
+        share = _link_share(block, text)
+        if block.tag == "head" and text and share >= 0.5:
+            linked_heads += 1
+        elif not _is_teaser_filler(blocks, i, text, share):
+            break
+        start = i
+    if linked_heads < TEASER_MIN_HEADINGS or start == 0:
+        return
+    kept = sum(len(_text(b)) for b in blocks[:start])
+    tail = sum(len(_text(b)) for b in blocks[start:])
+    if kept > tail:
+        for block in blocks[start:]:
+            body.remove(block)
+
+
+def _is_teaser_filler(blocks: list[_Element], i: int, text: str, share: float) -> bool:
+    """An empty or all-link block, a short label, or a short teaser right under a linked heading."""
+    n = units(text)
+    if not text or share >= 0.8 or (_is_label(text) and n <= 6):
+        return True
+    return blocks[i].tag == "p" and n <= TEASER_MAX_WORDS and i > 0 and _under_linked_heading(blocks, i)
+
+
+def _under_linked_heading(blocks: list[_Element], i: int) -> bool:
+    """The nearest text-bearing block before ``i`` (past empty link paragraphs) is a linked heading."""
+    for j in range(i - 1, -1, -1):
+        text = _text(blocks[j])
+        if not text:
+            continue
+        return blocks[j].tag == "head" and _link_share(blocks[j], text) >= 0.5
+    return False
 
 
 def _drop_repeated_title(body: _Element, titles: set[str]) -> None:

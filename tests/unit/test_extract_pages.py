@@ -121,3 +121,10 @@ def test_text_set_with_line_breaks_keeps_its_links_inside_the_sentences():
     assert "rushed off alone to a security fair in Las Vegas, hoping" in article.text
     assert "fairin" not in article.text
     assert _overlap(expected, article.text) > 0.99
+
+
+def test_a_closing_list_of_other_columns_is_not_part_of_the_article():
+    source = (READABILITY / "herald-sun-1" / "source.html").read_text(encoding="utf-8")
+    article = extract_article(source, url="http://fakehost/test/page.html")
+    assert article.text.rstrip().endswith("LAURIE OAKES IS THE NINE NETWORK POLITICAL EDITOR")
+    assert "Other Opinion Columns" not in article.text

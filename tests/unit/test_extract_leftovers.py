@@ -1,0 +1,50 @@
+"""Leftover removal on trafilatura XML bodies: tag lines, and lists of other articles closing the body."""
+
+from __future__ import annotations
+
+from lxml import etree
+
+from newsflow.extract.leftovers import is_tag_line, remove_leftovers
+
+PROSE = "The committee heard evidence from residents for most of the afternoon before it voted on the plan."
+
+
+def _body(*blocks: str) -> etree._Element:
+    return etree.fromstring(f"<body>{''.join(blocks)}</body>")
+
+
+def _texts(body: etree._Element) -> list[str]:
+    return [" ".join("".join(b.itertext()).split()) for b in body]
+
+
+def _clean(body: etree._Element) -> list[str]:
+    remove_leftovers(body, titles=["Plan approved"], authors=["Ann Lee"], labels=["Local"])
+    return _texts(body)
+
+
+def test_tag_lines_go_and_sentences_that_mention_topics_stay():
+    assert is_tag_line("Topics: uber, libertarians, Sydney,")
+    assert is_tag_line("Schlagwörter: Klima, Energie")
+    assert not is_tag_line("Topics discussed at the meeting included the budget and the new school.")
+    texts = _clean(_body(f"<p>{PROSE}</p>", "<p>Tags: planning, housing</p>", f"<p>{PROSE}</p>"))
+    assert texts == [PROSE, PROSE]
+
+
+def test_a_closing_list_of_linked_headings_over_teasers_is_cut():
+    teasers = "".join(
+        f"<head rend='h4'>Column {i} <ref target='/c{i}'>Headline number {i}</ref></head><p><ref target='/c{i}'/></p>"
+        f"<p>A one-sentence teaser for column {i} that tempts the reader to click.</p>"
+        for i in range(3)
+    )
+    body = _body(*(f"<p>{PROSE}</p>" for _ in range(4)), "<head rend='h2'>Other Columns</head>", teasers)
+    assert _clean(body) == [PROSE] * 4
+
+
+def test_linked_sub_headings_over_long_paragraphs_are_the_article_and_stay():
+    long_paragraph = f"<p>{PROSE} {PROSE} {PROSE} {PROSE}</p>"
+    sections = "".join(
+        f"<head rend='h3'><ref target='https://example.org/{i}'>Product {i} ($20)</ref></head>{long_paragraph}"
+        for i in range(3)
+    )
+    body = _body(f"<p>{PROSE}</p>", sections)
+    assert len(_clean(body)) == 7
