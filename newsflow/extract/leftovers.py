@@ -33,13 +33,19 @@ _PROMPT_RE = re.compile(
     r"related (?:stories|articles|coverage)|more stories|watch|listen|sign up|subscribe|newsletter|"
     r"follow us|click here|continue reading|get (?:the|our)|download (?:the|our)|advertisement|"
     r"lesen sie auch|mehr zum thema|auch interessant|weiterlesen|lire aussi|à lire aussi|voir aussi|"
-    r"leia também|lee también|leer más|leggi anche|czytaj też|czytaj także|zobacz też)\b",
+    r"leia também|lee también|leer más|leggi anche|czytaj też|czytaj także|zobacz też|"
+    r"(?:también )?(?:le|te) puede interesar|mira:|schon gelesen|das könnte sie auch interessieren|"
+    r"teilen mit:|à lire également|sur le même sujet|veja também|potrebbe interessarti|"
+    r"for the latest (?:news|stories|updates|headlines)|"
+    r"follow [\w\s.'-]{1,40}? on (?:twitter|facebook|instagram|tiktok|youtube|linkedin|threads|bluesky|x)\b)\b",
     re.I,
 )
 _PROMPT_ANYWHERE_RE = re.compile(
     r"sign up for (?:our|the) [\w\s-]{0,30}newsletter|subscribe to (?:our|the) [\w\s-]{0,30}newsletter|"
     r"the post .{1,300} appeared first on|get (?:the|our) [\w\s-]{0,30}newsletter|"
-    r"(?:enable|turn on) javascript|this (?:video|content) is not available",
+    r"(?:enable|turn on) javascript|this (?:video|content) is not available|"
+    r"download (?:the|our) [\w\s-]{0,30}apps?\b|we want to hear what you think|"
+    r"(?:join|subscribe to) (?:us|our [\w\s-]{0,20}channel) on (?:telegram|whatsapp|youtube)",
     re.I,
 )
 _TAG_LINE_RE = re.compile(

@@ -48,3 +48,18 @@ def test_linked_sub_headings_over_long_paragraphs_are_the_article_and_stay():
     )
     body = _body(f"<p>{PROSE}</p>", sections)
     assert len(_clean(body)) == 7
+
+
+def test_prompts_to_follow_download_or_read_on_go_and_an_author_bio_stays():
+    from newsflow.extract.leftovers import is_prompt
+
+    for prompt in (
+        "Follow ONE Esports on Facebook and Twitter for more news, guides, and highlights.",
+        "For the latest stories and breaking news updates download the Nationnews apps for iOS and Android.",
+        "We want to hear what you think about this article. Submit a letter to the editor.",
+        "Le puede interesar: la NASA lanza su nueva misión",
+        "Schon gelesen?",
+    ):
+        assert is_prompt(prompt), prompt
+    bio = "Lucas Nolan is a reporter covering free speech. Follow him on Twitter or email him at the office."
+    assert not is_prompt(bio)
