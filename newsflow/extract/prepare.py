@@ -133,8 +133,11 @@ def _leads_prose(heading: HtmlElement) -> bool:
 def unlink_heading_anchors(tree: HtmlElement) -> None:
     """Turn the links of sub-headings that belong to the text into plain text (in place): see the module."""
     for heading in list(tree.iter(*_HEADINGS)):
+        links = list(heading.iter("a"))
+        if not links:
+            continue
         leads_prose = _leads_prose(heading)
-        for link in list(heading.iter("a")):
+        for link in links:
             if not (_is_anchor_link(link) or leads_prose):
                 continue
             if "".join(link.itertext()).strip().strip("".join(_ANCHOR_SYMBOLS)):
