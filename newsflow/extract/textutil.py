@@ -7,17 +7,20 @@ import unicodedata
 from collections import Counter
 
 _WORD_RE = re.compile(r"\w+", re.UNICODE)
-_SPACE_RE = re.compile(r"[ \t\r\f\v\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
+_SPACE_RE = re.compile(r"[ \t\r\f\v\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+# Characters that only hint at line breaking (soft hyphen, zero-width space, word joiner, stray BOM): inside a
+# word they would split it in two for search, NER and comparison ("Mit\u00adtel\u00adal\u00adter")
+_INVISIBLE_RE = re.compile(r"[\u00ad\u200b\u2060\ufeff]")
 
 
 def squash(text: str) -> str:
-    """One line: every run of whitespace becomes a single space."""
-    return " ".join(text.split())
+    """One line: every run of whitespace becomes a single space; invisible break hints go."""
+    return " ".join(_INVISIBLE_RE.sub("", text).split())
 
 
 def tidy_paragraph(text: str) -> str:
     """A paragraph's text in NFC with runs of spaces collapsed and no line breaks inside."""
-    return squash(unicodedata.normalize("NFC", _SPACE_RE.sub(" ", text)))
+    return squash(unicodedata.normalize("NFC", _SPACE_RE.sub(" ", _INVISIBLE_RE.sub("", text))))
 
 
 def join_paragraphs(paragraphs: list[str]) -> str:

@@ -77,3 +77,4 @@ def test_a_linked_heading_over_prose_is_unlinked_and_over_a_teaser_stays_linked(
     assert tree.get_element_by_id("r").find("a") is None
     assert tree.get_element_by_id("r").text == "Game one ($30)"
     assert tree.get_element_by_id("t").find("a") is not None
+
