@@ -45,7 +45,8 @@ _PROMPT_ANYWHERE_RE = re.compile(
     r"the post .{1,300} appeared first on|get (?:the|our) [\w\s-]{0,30}newsletter|"
     r"(?:enable|turn on) javascript|this (?:video|content) is not available|"
     r"download (?:the|our) [\w\s-]{0,30}apps?\b|we want to hear what you think|"
-    r"(?:join|subscribe to) (?:us|our [\w\s-]{0,20}channel) on (?:telegram|whatsapp|youtube)",
+    r"(?:join|subscribe to) (?:us|our [\w\s-]{0,20}channel) on (?:telegram|whatsapp|youtube)|"
+    r"会員限定|続きをお読み|続きを読む|関連記事|相关阅读|相关新闻|点击查看|扫码关注|관련기사|구독하기",
     re.I,
 )
 _TAG_LINE_RE = re.compile(
