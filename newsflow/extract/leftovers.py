@@ -69,6 +69,11 @@ _DATELINE_RE = re.compile(
     re.I,
 )
 _SENTENCE_END_RE = re.compile(r"[.!?…:;\"”»)\]]$")
+# A heading opening the body is the headline when it shares this share of its words with the title (the same
+# headline reworded: "Zugang" for "Zutritt", a kicker added); less for the page's h1, which is where headlines go
+HEADLINE_OVERLAP = 0.6
+H1_HEADLINE_OVERLAP = 0.4
+HEADLINE_MAX_WORDS = 40
 # A teaser under a linked heading is at most this long; at least this many linked headings make a list of them
 TEASER_MAX_WORDS = 60
 TEASER_MIN_HEADINGS = 2
@@ -192,7 +197,7 @@ def _trim_edge(
             norm in titles
             or norm in labels
             or is_byline_or_dateline(text, authors)
-            or (from_start and block.tag == "head" and _is_label(text) and _is_title_like(norm, titles))
+            or (from_start and block.tag == "head" and _is_headline(block, text, norm, titles))
             or (_is_label(text) and block.tag != "head" and _is_edge_clutter(block, text))
         ):
             body.remove(block)
@@ -223,8 +228,22 @@ def _trim_beyond_graphic(
         return
 
 
-def _is_title_like(norm: str, titles: set[str]) -> bool:
-    return any(norm and (norm in t or t in norm) for t in titles)
+def _is_title_like(norm: str, titles: set[str], overlap: float = 1.0) -> bool:
+    """The same headline, perhaps with a site name or a kicker added, or (``overlap`` < 1) reworded."""
+    if any(norm and (norm in t or t in norm) for t in titles):
+        return True
+    tokens = set(norm.split())
+    return bool(tokens) and any(
+        len(tokens & set(t.split())) >= overlap * max(len(tokens), len(t.split())) for t in titles if t
+    )
+
+
+def _is_headline(block: _Element, text: str, norm: str, titles: set[str]) -> bool:
+    """A heading opening the body that is the article's headline: the page's h1, or a heading like the title."""
+    if units(text) > HEADLINE_MAX_WORDS:
+        return False
+    overlap = H1_HEADLINE_OVERLAP if block.get("rend") == "h1" else HEADLINE_OVERLAP
+    return _is_title_like(norm, titles, overlap)
 
 
 def _is_edge_clutter(block: _Element, text: str) -> bool:

@@ -64,3 +64,12 @@ def test_prompts_to_follow_download_or_read_on_go_and_an_author_bio_stays():
         assert is_prompt(prompt), prompt
     bio = "Lucas Nolan is a reporter covering free speech. Follow him on Twitter or email him at the office."
     assert not is_prompt(bio)
+
+
+def test_a_reworded_headline_opening_the_body_goes_and_an_unrelated_heading_stays():
+    reworded = _body("<head rend='h1'>DB Lounge: Kein Zugang mehr mit Sparpreis-Ticket</head>", f"<p>{PROSE}</p>")
+    remove_leftovers(reworded, titles=["DB Lounge: Kein Zutritt mehr mit Sparpreis-Tickets"], authors=[], labels=[])
+    assert _texts(reworded) == [PROSE]
+    unrelated = _body("<head rend='h1'>Lorem</head>", f"<p>{PROSE}</p>")
+    remove_leftovers(unrelated, titles=["Base URL test"], authors=[], labels=[])
+    assert _texts(unrelated) == ["Lorem", PROSE]
