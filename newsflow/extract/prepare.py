@@ -14,7 +14,7 @@ heading that leads a paragraph of prose, become plain text; a linked heading ove
 
 from __future__ import annotations
 
-from lxml.html import HtmlElement, fragment_fromstring
+from lxml.html import HtmlElement
 
 # Elements that sit inside a line of text (HTML's phrasing content, less those that hold media or forms)
 _INLINE = frozenset({
@@ -39,8 +39,8 @@ def _is_inline(child: HtmlElement) -> bool:
     return not isinstance(child.tag, str) or child.tag in _INLINE
 
 
-def _new_paragraph() -> HtmlElement:
-    paragraph: HtmlElement = fragment_fromstring("<p></p>")
+def _new_paragraph(container: HtmlElement) -> HtmlElement:
+    paragraph: HtmlElement = container.makeelement("p", {})
     return paragraph
 
 
@@ -81,7 +81,7 @@ def _wrap(container: HtmlElement) -> None:
         if current is None:
             if not text.strip():
                 return
-            current = _new_paragraph()
+            current = _new_paragraph(container)
         _append_text(current, text)
 
     add_text(container.text)
@@ -96,7 +96,7 @@ def _wrap(container: HtmlElement) -> None:
                 current.append(child)
         elif _is_inline(child):
             if current is None:
-                current = _new_paragraph()
+                current = _new_paragraph(container)
             current.append(child)
         else:
             close()
