@@ -49,6 +49,13 @@ _PROMPT_ANYWHERE_RE = re.compile(
     r"会員限定|続きをお読み|続きを読む|関連記事|相关阅读|相关新闻|点击查看|扫码关注|관련기사|구독하기",
     re.I,
 )
+_NOTICE_RE = re.compile(
+    r"all rights reserved|^(?:copyright|\(c\))\s*(?:©\s*)?\d{4}|^©\s*\d{4}|"
+    r"may not be (?:published|reproduced|broadcast|rewritten|redistributed|republished)|"
+    r"written permission must be obtained|without (?:prior )?(?:express )?written permission|"
+    r"(?:have|got) a (?:news )?tip\b|send us (?:a|your) (?:news )?tips?\b",
+    re.I,
+)
 _TAG_LINE_RE = re.compile(
     r"^(?:tags|topics|related topics|filed under|keywords|categories|themen|schlagw(?:ö|oe)rter|schlagworte|"
     r"stichw(?:ö|oe)rter|étiquettes|mots[- ]clés|sujets|etiquetas|temas|tag|argomenti|trefwoorden)\s*:",
@@ -113,6 +120,11 @@ def is_prompt(text: str) -> bool:
     return bool(_PROMPT_RE.match(text)) and n <= 25
 
 
+def is_notice(text: str) -> bool:
+    """A copyright or reprint notice, or a call for tips: the publisher's footer, not the article."""
+    return units(text) <= 40 and bool(_NOTICE_RE.search(text))
+
+
 def is_tag_line(text: str) -> bool:
     """A line of the article's tags or topics ("Topics: uber, Sydney, ...")."""
     return units(text) <= 40 and bool(_TAG_LINE_RE.match(text))
@@ -138,10 +150,16 @@ def _is_label(text: str) -> bool:
     return n <= LABEL_MAX_WORDS and not _SENTENCE_END_RE.search(text)
 
 
+def is_leftover_line(text: str) -> bool:
+    """Clutter wherever it stands: an image file name, share bar, prompt, credit, tag line or notice."""
+    return (
+        is_image_name(text) or is_share_bar(text) or is_prompt(text) or is_credit(text) or is_tag_line(text)
+        or is_notice(text)
+    )
+
+
 def _always_drop(block: _Element, text: str) -> bool:
-    if block.tag == "graphic":
-        return False
-    return is_image_name(text) or is_share_bar(text) or is_prompt(text) or is_credit(text) or is_tag_line(text)
+    return block.tag != "graphic" and is_leftover_line(text)
 
 
 def remove_leftovers(body: _Element, *, titles: Iterable[str], authors: Iterable[str], labels: Iterable[str]) -> None:
@@ -335,7 +353,7 @@ def clean_paragraphs(paragraphs: list[str], *, titles: Iterable[str], authors: I
     author_list = [a for a in authors if a]
     kept = [
         p for p in paragraphs
-        if not (is_image_name(p) or is_share_bar(p) or is_prompt(p) or is_credit(p))
+        if not is_leftover_line(p)
     ]
     while kept and (_norm(kept[0]) in title_norms or is_byline_or_dateline(kept[0], author_list)):
         kept.pop(0)

@@ -14,7 +14,7 @@ from copy import deepcopy
 
 from lxml.etree import _Element
 
-from newsflow.extract.leftovers import is_byline_or_dateline, is_credit, is_image_name, is_prompt, is_share_bar, units
+from newsflow.extract.leftovers import is_byline_or_dateline, is_leftover_line, units
 from newsflow.extract.textutil import squash, words
 
 _SENTENCE_END_RE = re.compile(r"[.!?…。！？\"”»)\]:]$")
@@ -45,9 +45,7 @@ def _link_share(block: _Element, text: str) -> float:
 
 
 def _is_clutter(text: str) -> bool:
-    return is_image_name(text) or is_share_bar(text) or is_prompt(text) or is_credit(text) or (
-        is_byline_or_dateline(text, ())
-    )
+    return is_leftover_line(text) or is_byline_or_dateline(text, ())
 
 
 def _is_prose(block: _Element, text: str, min_words: int) -> bool:

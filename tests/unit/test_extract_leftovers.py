@@ -73,3 +73,14 @@ def test_a_reworded_headline_opening_the_body_goes_and_an_unrelated_heading_stay
     unrelated = _body("<head rend='h1'>Lorem</head>", f"<p>{PROSE}</p>")
     remove_leftovers(unrelated, titles=["Base URL test"], authors=[], labels=[])
     assert _texts(unrelated) == ["Lorem", PROSE]
+
+
+def test_copyright_and_reprint_notices_go_and_a_sentence_about_copyright_stays():
+    from newsflow.extract.leftovers import is_notice
+
+    assert is_notice("Copyright 2023 Scripps Media, Inc. All rights reserved. This material may not be published.")
+    assert is_notice("Written permission must be obtained before reprint in online or print media.")
+    assert is_notice("Have a news tip? Email us at tips@example.org.")
+    assert not is_notice(
+        "The court ruled that the photographs were protected by copyright and ordered the site to remove them."
+    )
