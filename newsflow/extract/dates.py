@@ -30,6 +30,7 @@ MODIFIED_META = (
 )
 EARLIEST = datetime(1990, 1, 1, tzinfo=UTC)
 _NUMERIC_RE = re.compile(r"^\d{10}(\d{3})?$")
+_DOTTED_DATE_RE = re.compile(r"^\d{1,2}\.\d{1,2}\.\d{2,4}\b")
 
 
 @dataclass(frozen=True)
@@ -68,7 +69,8 @@ def _parse_string(text: str) -> datetime | None:
     from dateutil import parser as dateutil_parser
 
     try:
-        return dateutil_parser.parse(text, fuzzy=False)
+        # dotted numeric dates are day first wherever they are written (10.12.2022 is 10 December)
+        return dateutil_parser.parse(text, fuzzy=False, dayfirst=bool(_DOTTED_DATE_RE.match(text)))
     except (ValueError, OverflowError, TypeError):
         return None
 
