@@ -64,6 +64,7 @@ def _objects(tree: HtmlElement) -> Iterator[dict[str, Any]]:
         raw = _CONTROL_RE.sub(" ", script.text.strip())
         raw = raw.removeprefix("<!--").removesuffix("-->").strip()
         raw = raw.removeprefix("//<![CDATA[").removesuffix("//]]>").strip()
+        raw = raw.removeprefix("<![CDATA[").removesuffix("]]>").strip()
         try:
             data = json.loads(raw)
         except ValueError:

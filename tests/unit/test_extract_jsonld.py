@@ -67,3 +67,11 @@ def test_broken_jsonld_is_ignored():
     article = extract_article(page, url="https://rail.example/news/1")
     assert article.text_source != "jsonld"
     assert article.title == "Rail line to open next spring"
+
+
+def test_jsonld_wrapped_in_cdata_and_with_an_object_context_is_read():
+    ld = dict(LD["@graph"][1], **{"@context": {"@vocab": "http://schema.org", "topics": {"@id": "Text"}}})
+    for wrapped in (f"<![CDATA[ {json.dumps(ld)} ]]>", f"//<![CDATA[\n{json.dumps(ld)}\n//]]>"):
+        page = f'<html><head><script type="application/ld+json">{wrapped}</script></head><body></body></html>'
+        found = read_jsonld(fromstring(page))
+        assert found is not None and found.headline == "Rail line to open next spring", wrapped[:12]
