@@ -7,7 +7,9 @@ balanced mode is asked too and its blocks between and beside the core are taken 
 article (``union``). A core too short to be an article is replaced by a full balanced pass when that finds more.
 
 The body comes back as trafilatura's XML (``p``, ``head``, ``list``/``item``, ``quote``, ``table``, ``graphic``,
-``ref``, ``hi`` ...), so that leftovers can be removed block by block before text and HTML are rendered.
+``ref``, ``hi`` ...), so that leftovers can be removed block by block before text and HTML are rendered; a
+``div`` that trafilatura passed through whole (odd layouts, balanced mode) is opened up so that its blocks are
+top-level blocks too.
 """
 
 from __future__ import annotations
@@ -53,8 +55,43 @@ def _paragraph_text_length(tree: HtmlElement) -> int:
     return sum(len(" ".join("".join(el.itertext()).split())) for el in tree.iter(*_PAGE_TEXT_TAGS))
 
 
+def flatten_divs(body: _Element) -> _Element:
+    """Replace every ``div`` among the body's blocks by its own blocks (its loose text becoming paragraphs)."""
+    if not any(child.tag == "div" for child in body):
+        return body
+    flat = body.makeelement(body.tag, body.attrib)
+
+    def add_text(text: str | None) -> None:
+        if text and text.strip():
+            paragraph = flat.makeelement("p", {})
+            paragraph.text = text.strip()
+            flat.append(paragraph)
+
+    def add(block: _Element) -> None:
+        if block.tag != "div":
+            tail, block.tail = block.tail, None
+            flat.append(block)
+            add_text(tail)
+            return
+        add_text(block.text)
+        for child in list(block):
+            add(child)
+        add_text(block.tail)
+
+    add_text(body.text)
+    for child in list(body):
+        add(child)
+    return flat
+
+
 def extract_body(tree: HtmlElement, url: str | None) -> _Element | None:
-    """The article body: the precision core, widened by balanced mode when thin; balanced mode when it is short."""
+    """The article body, its blocks top-level: see the module."""
+    body = _extract_body(tree, url)
+    return flatten_divs(body) if body is not None else None
+
+
+def _extract_body(tree: HtmlElement, url: str | None) -> _Element | None:
+    """The precision core, widened by balanced mode when thin; balanced mode when it is short."""
     wrap_loose_text(tree)
     unlink_heading_anchors(tree)
     body = _run(tree, url, precision=True, fast=True)
