@@ -84,6 +84,8 @@ HEADLINE_MAX_WORDS = 40
 # A teaser under a linked heading is at most this long; at least this many linked headings make a list of them
 TEASER_MAX_WORDS = 60
 TEASER_MIN_HEADINGS = 2
+# A block holding an author's name and at most this many other words is a byline
+BYLINE_EXTRA_WORDS = 3
 # A block this long, or ending like a sentence with this many words, is body text, not a label.
 LABEL_MAX_WORDS = 12
 
@@ -140,8 +142,13 @@ def is_byline_or_dateline(text: str, authors: Iterable[str]) -> bool:
         return False
     if _BYLINE_RE.match(text) or _DATELINE_RE.match(text):
         return True
-    norm = _norm(text)
-    return any(norm == _norm(a) for a in authors if a)
+    tokens = words(text)
+    for author in authors:
+        name = words(author)
+        # the name as stated, perhaps with an initial or a role around it: "Richard (R.J.) Eskow"
+        if name and set(name) <= set(tokens) and len(tokens) <= len(name) + BYLINE_EXTRA_WORDS:
+            return True
+    return False
 
 
 def _is_label(text: str) -> bool:

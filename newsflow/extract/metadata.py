@@ -75,8 +75,23 @@ def authors(head: PageHead, ld: JsonLdArticle | None, fallback: list[str]) -> li
             if value.startswith(("http://", "https://")):
                 continue
             found.extend(_AUTHOR_SPLIT_RE.split(_BYLINE_PREFIX_RE.sub("", value)))
+    return _clean_authors(found or fallback)
+
+
+def byline_authors(tree: HtmlElement) -> list[str]:
+    """Authors named in the page's byline markup (``rel=author``, byline classes ...), by trafilatura's rules.
+
+    Asked only when neither JSON-LD, meta tags nor the feed name anyone: it copies the tree.
+    """
+    from trafilatura.metadata import extract_author
+
+    found = extract_author(tree)
+    return _clean_authors(found.split(";")) if found else []
+
+
+def _clean_authors(names: list[str]) -> list[str]:
     cleaned: list[str] = []
-    for name in found or fallback:
+    for name in names:
         name = _BYLINE_PREFIX_RE.sub("", squash(name)).strip(" ,;")
         if name and 1 <= len(name.split()) <= 6 and name not in cleaned:
             cleaned.append(name)

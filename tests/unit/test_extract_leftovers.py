@@ -84,3 +84,9 @@ def test_copyright_and_reprint_notices_go_and_a_sentence_about_copyright_stays()
     assert not is_notice(
         "The court ruled that the photographs were protected by copyright and ordered the site to remove them."
     )
+
+
+def test_a_byline_with_the_authors_name_and_an_initial_goes_at_the_edge():
+    body = _body("<p>Richard (R.J.) Eskow</p>", f"<p>{PROSE}</p>")
+    remove_leftovers(body, titles=["Plan approved"], authors=["Richard Eskow"], labels=[])
+    assert _texts(body) == [PROSE]
