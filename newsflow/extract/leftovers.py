@@ -46,6 +46,7 @@ _PROMPT_ANYWHERE_RE = re.compile(
     r"(?:enable|turn on) javascript|this (?:video|content) is not available|"
     r"download (?:the|our) [\w\s-]{0,30}apps?\b|we want to hear what you think|"
     r"(?:join|subscribe to) (?:us|our [\w\s-]{0,20}channel) on (?:telegram|whatsapp|youtube)|"
+    r"(?:story|article) continues (?:below|after)|scroll (?:down )?to continue|skip advertisement|"
     r"会員限定|続きをお読み|続きを読む|関連記事|相关阅读|相关新闻|点击查看|扫码关注|관련기사|구독하기",
     re.I,
 )

@@ -59,6 +59,7 @@ def test_prompts_to_follow_download_or_read_on_go_and_an_author_bio_stays():
         "We want to hear what you think about this article. Submit a letter to the editor.",
         "Le puede interesar: la NASA lanza su nueva misión",
         "Schon gelesen?",
+        "Story continues below advertisement",
         "［有料会員限定］ この記事は会員限定です。電子版に登録すると続きをお読みいただけます。",
     ):
         assert is_prompt(prompt), prompt
