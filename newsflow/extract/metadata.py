@@ -78,17 +78,6 @@ def authors(head: PageHead, ld: JsonLdArticle | None, fallback: list[str]) -> li
     return _clean_authors(found or fallback)
 
 
-def byline_authors(tree: HtmlElement) -> list[str]:
-    """Authors named in the page's byline markup (``rel=author``, byline classes ...), by trafilatura's rules.
-
-    Asked only when neither JSON-LD, meta tags nor the feed name anyone: it copies the tree.
-    """
-    from trafilatura.metadata import extract_author
-
-    found = extract_author(tree)
-    return _clean_authors(found.split(";")) if found else []
-
-
 def _clean_authors(names: list[str]) -> list[str]:
     cleaned: list[str] = []
     for name in names:

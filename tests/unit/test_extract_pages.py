@@ -129,8 +129,3 @@ def test_a_closing_list_of_other_columns_is_not_part_of_the_article():
     assert article.text.rstrip().endswith("LAURIE OAKES IS THE NINE NETWORK POLITICAL EDITOR")
     assert "Other Opinion Columns" not in article.text
 
-
-def test_authors_come_from_the_byline_markup_when_no_metadata_names_them():
-    source = (READABILITY / "salon-1" / "source.html").read_text(encoding="utf-8")
-    article = extract_article(source, url="http://fakehost/test/page.html")
-    assert article.authors == ["Richard Eskow"]
