@@ -24,11 +24,21 @@ class Subscription(Record):
     interval_minutes: int | None = None
 
 
+# Longer feed URLs are refused as input: browsers and servers cap URLs near here, and the store's unique index
+# on the feed URL (a B-tree row on PostgreSQL holds about 2.7 KB) must be able to hold every accepted one.
+MAX_FEED_URL_BYTES = 2048
+
+
 def validate_feed_url(url: str, *, source: str = "argument") -> str:
-    """``url`` stripped, if it is an absolute http(s) URL; else :class:`InputError` naming it."""
+    """``url`` stripped, if it is an absolute http(s) URL of sane length; else :class:`InputError` naming it."""
     from urllib.parse import urlsplit
 
     cleaned = (url or "").strip()
+    size = len(cleaned.encode("utf-8"))
+    if size > MAX_FEED_URL_BYTES:
+        raise InputError(
+            f"{source}: feed URL {cleaned[:60]!r}... is {size} bytes long; at most {MAX_FEED_URL_BYTES} are accepted"
+        )
     parts = urlsplit(cleaned)
     if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
         raise InputError(f"{source}: {url!r} is not an absolute http(s) feed URL")

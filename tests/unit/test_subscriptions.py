@@ -56,3 +56,12 @@ def test_feed_url_validation() -> None:
     for bad in ("e.x/feed", "file:///etc/passwd", "https://", ""):
         with pytest.raises(InputError):
             validate_feed_url(bad)
+
+
+def test_an_overlong_feed_url_is_refused_as_input_naming_its_source_and_length():
+    from newsflow.parse.subscriptions import MAX_FEED_URL_BYTES
+
+    longest = "https://example.org/feed?" + "a" * (MAX_FEED_URL_BYTES - 25)
+    assert validate_feed_url(longest) == longest
+    with pytest.raises(InputError, match=r"--feed: feed URL .* is 3025 bytes long; at most 2048"):
+        validate_feed_url("https://example.org/feed?" + "a" * 3000, source="--feed")
