@@ -302,20 +302,17 @@ def date_matches(expected: str, got: date | datetime | None, *, slack_days: int 
     return abs((got_day - want_day).days) <= slack_days
 
 
-_INVISIBLE_RE = re.compile(r"[\u00ad\u200b\u2060\ufeff]")
-
-
-def _visible(text: str) -> str:
-    """Text as a reader sees it: soft hyphens and zero-width characters (which snippets copied from the page
-    may carry and newsflow removes) do not count."""
-    return " ".join(_INVISIBLE_RE.sub("", text).split())
-
-
 def snippet_results(case: Case, text: str) -> tuple[int, int, int, int]:
-    """(with found, with total, without absent, without total) for one evaldata page."""
-    norm = _visible(text)
-    found = sum(1 for s in case.with_snippets if _visible(s) in norm)
-    absent = sum(1 for s in case.without_snippets if _visible(s) not in norm)
+    """(with found, with total, without absent, without total) for one evaldata page.
+
+    Compared as a reader sees the text: ``squash`` drops the soft hyphens and zero-width characters that
+    snippets copied from the page may carry and newsflow removes.
+    """
+    from newsflow.extract.textutil import squash
+
+    norm = squash(text)
+    found = sum(1 for s in case.with_snippets if squash(s) in norm)
+    absent = sum(1 for s in case.without_snippets if squash(s) not in norm)
     return found, len(case.with_snippets), absent, len(case.without_snippets)
 
 

@@ -99,8 +99,15 @@ def units(text: str) -> int:
     return max(len(words(text)), len(text) // 6, len(_CJK_RE.findall(text)) // 2)
 
 
-def _text(block: _Element) -> str:
+def block_text(block: _Element) -> str:
+    """A block's text on one line."""
     return squash("".join(block.itertext()))
+
+
+def link_share(block: _Element, text: str) -> float:
+    """The share of the block's ``text`` that is link text."""
+    linked = sum(len(squash("".join(ref.itertext()))) for ref in block.iter("ref"))
+    return linked / len(text) if text else 0.0
 
 
 def _norm(text: str) -> str:
@@ -183,7 +190,7 @@ def remove_leftovers(body: _Element, *, titles: Iterable[str], authors: Iterable
     for block in blocks:
         if block.getparent() is None:
             continue
-        text = _text(block)
+        text = block_text(block)
         if _always_drop(block, text):
             body.remove(block)
         elif block.tag == "graphic":
@@ -192,12 +199,12 @@ def remove_leftovers(body: _Element, *, titles: Iterable[str], authors: Iterable
                 block.attrib.pop("alt", None)
         elif block.tag == "list":
             for item in list(block):
-                if is_share_bar(_text(item)) or is_prompt(_text(item)):
+                if is_share_bar(block_text(item)) or is_prompt(block_text(item)):
                     block.remove(item)
-            if not _text(block):
+            if not block_text(block):
                 body.remove(block)
     # a body without a single sentence (a list, a table, a very short page) has no clutter edge to trim
-    if any(block.tag != "graphic" and not _is_label(_text(block)) for block in body):
+    if any(block.tag != "graphic" and not _is_label(block_text(block)) for block in body):
         _trim_edge(body, title_norms, label_norms, author_list, from_start=True)
         _trim_edge(body, title_norms, label_norms, author_list, from_start=False)
     if len(body) > 1:
@@ -211,7 +218,7 @@ def _trim_edge(
     """Drop the run of clutter at one edge of the body, stopping at the first block of prose."""
     while len(body):
         block = body[0] if from_start else body[-1]
-        text = _text(block)
+        text = block_text(block)
         norm = _norm(text)
         if block.tag == "graphic" or not norm:
             # images at the edges stay in the HTML; empty blocks go
@@ -238,7 +245,7 @@ def _trim_beyond_graphic(
     """A caption sits right next to its image: drop a short label block on the far side of an edge image."""
     sibling = graphic.getnext() if from_start else graphic.getprevious()
     while sibling is not None:
-        text = _text(sibling)
+        text = block_text(sibling)
         norm = _norm(text)
         if sibling.tag == "graphic":
             sibling = sibling.getnext() if from_start else sibling.getprevious()
@@ -281,11 +288,6 @@ def _is_edge_clutter(block: _Element, text: str) -> bool:
     return bool(re.search(r"\s[|/•·]\s|\s[-–—]\s", text)) or (block.find(".//ref") is not None and n <= 8)
 
 
-def _link_share(block: _Element, text: str) -> float:
-    linked = sum(len(squash("".join(ref.itertext()))) for ref in block.iter("ref"))
-    return linked / len(text) if text else 0.0
-
-
 def _drop_teaser_tail(body: _Element) -> None:
     """Cut a list of other articles that closes the body: linked headings over one-sentence teasers.
 
@@ -297,8 +299,8 @@ def _drop_teaser_tail(body: _Element) -> None:
     start, linked_heads = len(blocks), 0
     for i in range(len(blocks) - 1, -1, -1):
         block = blocks[i]
-        text = _text(block)
-        share = _link_share(block, text)
+        text = block_text(block)
+        share = link_share(block, text)
         if block.tag == "head" and text and share >= 0.5:
             linked_heads += 1
         elif not _is_teaser_filler(blocks, i, text, share):
@@ -306,8 +308,8 @@ def _drop_teaser_tail(body: _Element) -> None:
         start = i
     if linked_heads < TEASER_MIN_HEADINGS or start == 0:
         return
-    kept = sum(len(_text(b)) for b in blocks[:start])
-    tail = sum(len(_text(b)) for b in blocks[start:])
+    kept = sum(len(block_text(b)) for b in blocks[:start])
+    tail = sum(len(block_text(b)) for b in blocks[start:])
     if kept > tail:
         for block in blocks[start:]:
             body.remove(block)
@@ -324,17 +326,17 @@ def _is_teaser_filler(blocks: list[_Element], i: int, text: str, share: float) -
 def _under_linked_heading(blocks: list[_Element], i: int) -> bool:
     """The nearest text-bearing block before ``i`` (past empty link paragraphs) is a linked heading."""
     for j in range(i - 1, -1, -1):
-        text = _text(blocks[j])
+        text = block_text(blocks[j])
         if not text:
             continue
-        return blocks[j].tag == "head" and _link_share(blocks[j], text) >= 0.5
+        return blocks[j].tag == "head" and link_share(blocks[j], text) >= 0.5
     return False
 
 
 def _drop_repeated_title(body: _Element, titles: set[str]) -> None:
     """The title again anywhere in the first few blocks (a dek repeating the headline) goes too."""
     for block in list(body)[:4]:
-        if _norm(_text(block)) in titles:
+        if _norm(block_text(block)) in titles:
             body.remove(block)
 
 
@@ -349,7 +351,7 @@ def trim_to_reference(body: _Element, reference: str) -> None:
     for from_start in (True, False):
         while len(body) > 1:
             block = body[0] if from_start else body[-1]
-            text = _text(block)
+            text = block_text(block)
             if block.tag != "graphic" and text and containment(text, reference, n=min(4, max(1, units(text)))) >= 0.5:
                 break
             body.remove(block)

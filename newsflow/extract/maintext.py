@@ -95,8 +95,9 @@ def _extract_body(tree: HtmlElement, url: str | None) -> _Element | None:
     wrap_loose_text(tree)
     unlink_heading_anchors(tree)
     body = _run(tree, url, precision=True, fast=True)
-    length = body_text_length(body)
-    if body is None or units(" ".join("".join(body.itertext()).split())) < SHORT_UNITS:
+    text = "" if body is None else " ".join("".join(body.itertext()).split())
+    length = len(text)
+    if body is None or units(text) < SHORT_UNITS:
         wider = _run(tree, url, precision=False, fast=False)  # balanced mode escalates by itself
         return wider if body_text_length(wider) > length else body
     page_length = _paragraph_text_length(tree)

@@ -75,12 +75,8 @@ def authors(head: PageHead, ld: JsonLdArticle | None, fallback: list[str]) -> li
             if value.startswith(("http://", "https://")):
                 continue
             found.extend(_AUTHOR_SPLIT_RE.split(_BYLINE_PREFIX_RE.sub("", value)))
-    return _clean_authors(found or fallback)
-
-
-def _clean_authors(names: list[str]) -> list[str]:
     cleaned: list[str] = []
-    for name in names:
+    for name in found or fallback:
         name = _BYLINE_PREFIX_RE.sub("", squash(name)).strip(" ,;")
         if name and 1 <= len(name.split()) <= 6 and name not in cleaned:
             cleaned.append(name)

@@ -20,7 +20,7 @@ def squash(text: str) -> str:
 
 def tidy_paragraph(text: str) -> str:
     """A paragraph's text in NFC with runs of spaces collapsed and no line breaks inside."""
-    return squash(unicodedata.normalize("NFC", _SPACE_RE.sub(" ", _INVISIBLE_RE.sub("", text))))
+    return squash(unicodedata.normalize("NFC", _SPACE_RE.sub(" ", text)))
 
 
 def join_paragraphs(paragraphs: list[str]) -> str:

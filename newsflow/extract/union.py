@@ -14,8 +14,8 @@ from copy import deepcopy
 
 from lxml.etree import _Element
 
-from newsflow.extract.leftovers import is_byline_or_dateline, is_leftover_line, units
-from newsflow.extract.textutil import squash, words
+from newsflow.extract.leftovers import block_text, is_byline_or_dateline, is_leftover_line, link_share, units
+from newsflow.extract.textutil import words
 
 _SENTENCE_END_RE = re.compile(r"[.!?…。！？\"”»)\]:]$")
 # A recall block beside (not between) core blocks must be this long a sentence to be taken in.
@@ -29,19 +29,8 @@ EDGE_REACH = 2
 TWIN_SHARE = 0.9
 
 
-def _text(block: _Element) -> str:
-    return squash("".join(block.itertext()))
-
-
 def _key(block: _Element) -> str:
-    return " ".join(words(_text(block)))
-
-
-def _link_share(block: _Element, text: str) -> float:
-    if not text:
-        return 0.0
-    linked = sum(len(squash("".join(ref.itertext()))) for ref in block.iter("ref"))
-    return linked / len(text)
+    return " ".join(words(block_text(block)))
 
 
 def _is_clutter(text: str) -> bool:
@@ -53,7 +42,7 @@ def _is_prose(block: _Element, text: str, min_words: int) -> bool:
         block.tag in ("p", "quote")
         and units(text) >= min_words
         and bool(_SENTENCE_END_RE.search(text))
-        and _link_share(block, text) <= LINK_SHARE_MAX
+        and link_share(block, text) <= LINK_SHARE_MAX
         and not _is_clutter(text)
     )
 
@@ -65,9 +54,9 @@ def _is_inner_extra(block: _Element, text: str, *, before_core: bool) -> bool:
     if block.tag == "head":
         # a sub-heading leads into the article's next paragraph (a linked one too: a product or place name);
         # a heading of related links leads into more links
-        return units(text) <= HEADING_MAX_WORDS and (before_core or _link_share(block, text) <= LINK_SHARE_MAX)
+        return units(text) <= HEADING_MAX_WORDS and (before_core or link_share(block, text) <= LINK_SHARE_MAX)
     if block.tag == "list":
-        return _link_share(block, text) <= LINK_SHARE_MAX and units(text) >= PROSE_WORDS
+        return link_share(block, text) <= LINK_SHARE_MAX and units(text) >= PROSE_WORDS
     return _is_prose(block, text, PROSE_WORDS)
 
 
@@ -130,7 +119,7 @@ def widen(core: _Element, recall: _Element) -> _Element:
         taken: list[_Element] = []
         for j in indices:
             block = recall_blocks[j]
-            if not _is_prose(block, _text(block), EDGE_PROSE_WORDS):
+            if not _is_prose(block, block_text(block), EDGE_PROSE_WORDS):
                 break
             taken.append(block)
         return taken
@@ -145,7 +134,7 @@ def widen(core: _Element, recall: _Element) -> _Element:
             if previous is not None:
                 for k in range(previous + 1, j):
                     extra = recall_blocks[k]
-                    if _is_inner_extra(extra, _text(extra), before_core=k == j - 1):
+                    if _is_inner_extra(extra, block_text(extra), before_core=k == j - 1):
                         merged.append(deepcopy(extra))
             if recall_keys[j] != core_keys[i]:
                 block = deepcopy(recall_blocks[j])  # the fuller twin
