@@ -21,8 +21,9 @@ _IMAGE_NAME_RE = re.compile(
 )
 _FILE_RE = re.compile(r"^\S+\.(?:webp|jpe?g|png|gif|avif|svg|bmp|tiff?)$", re.I)
 _CREDIT_RE = re.compile(
-    r"^(?:photo|image|picture|foto|bild|credit|illustration|source|quelle|crédit|fotografía)s?"
-    r"(?:\s*(?:credit|by|:|©|/|\||-))"
+    r"^\(?(?:photo|image|picture|foto|bild|credit|illustration|source|quelle|crédit|fotografía|titelbild|"
+    r"beitragsbild|bildquelle|image illustrative|fot\.|copyright)s?(?:\s*(?:credit|by|:|©|/|\||-))"
+    r"|^(?:figure|fig\.|abbildung|abb\.|grafik|chart|graphic)\s*\d+\s*[:.]"
     r"|(?:\(|\b)(?:getty images|reuters|ap photo|afp|shutterstock|epa(?:-efe)?|dpa|istock(?:photo)?|alamy|"
     r"associated press|picture alliance|imago)\b[^.!?。]{0,40}\)?$"
     r"|^©",
@@ -43,6 +44,13 @@ _PROMPT_RE = re.compile(
 _PROMPT_ANYWHERE_RE = re.compile(
     r"sign up for (?:our|the) [\w\s-]{0,30}newsletter|subscribe to (?:our|the) [\w\s-]{0,30}newsletter|"
     r"the post .{1,300} appeared first on|get (?:the|our) [\w\s-]{0,30}newsletter|"
+    r"sign(?:ing)? up (?:for|to) (?:our|the) [\w\s-]{0,30}newsletter|\bsign up (?:here|now|today)\b|"
+    r"\bnewsletter (?:anmelden|abonnieren|bestellen)\b|zum newsletter\b|"
+    r"könnte (?:dich|sie|euch) (?:auch )?interessieren|pour lire la suite|pour accéder en illimité|"
+    r"(?:log|sign) in to (?:comment|post|reply)|must be logged in to (?:comment|post|reply)|"
+    r"kommentier\w*.{0,60}(?:eingeloggt|angemeldet) sein|(?:eingeloggt|angemeldet) sein.{0,40}kommentar|"
+    r"nicht eingeloggt|"
+    r"be the first to comment|leave a (?:comment|reply)\b|"
     r"(?:enable|turn on) javascript|this (?:video|content) is not available|"
     r"download (?:the|our) [\w\s-]{0,30}apps?\b|we want to hear what you think|"
     r"(?:join|subscribe to) (?:us|our [\w\s-]{0,20}channel) on (?:telegram|whatsapp|youtube)|"
@@ -54,7 +62,9 @@ _NOTICE_RE = re.compile(
     r"all rights reserved|^(?:copyright|\(c\))\s*(?:©\s*)?\d{4}|^©\s*\d{4}|"
     r"may not be (?:published|reproduced|broadcast|rewritten|redistributed|republished)|"
     r"written permission must be obtained|without (?:prior )?(?:express )?written permission|"
-    r"(?:have|got) a (?:news )?tip\b|send us (?:a|your) (?:news )?tips?\b",
+    r"(?:have|got) a (?:news )?tip\b|send us (?:a|your) (?:news )?tips?\b|"
+    r"we may (?:receive|earn|get) (?:a )?(?:small )?(?:compensation|commission)|\baffiliate links?\b|"
+    r"ohne gewähr\b",
     re.I,
 )
 _TAG_LINE_RE = re.compile(
@@ -71,9 +81,33 @@ _SHARE_WORDS = {
 _BYLINE_RE = re.compile(r"^(?:by|von|par|por|di|door|av|af|przez|written by|words by|story by)\s+\S", re.I)
 _DATELINE_RE = re.compile(
     r"^(?:(?:published|updated|posted|last updated|modified|veröffentlicht|aktualisiert|publié|mis à jour|"
-    r"publicado|actualizado)\b[^.]{0,80}"
+    r"publicado|actualizado)\b(?:[^.]|(?<=\d)\.(?=\d)){0,80}\.?"
     r"|[\w ,.:|/-]{0,20}\b(?:19|20)\d\d\b[\w ,.:|/()+-]{0,40}"
     r"|\d{1,2}[:.]\d\d\s*(?:am|pm|a\.m\.|p\.m\.)?\s*(?:[A-Z]{2,4})?[\w ,.|/-]{0,40})$",
+    re.I,
+)
+# Page furniture that a script fills or works: a loading placeholder, a template token left unfilled, a
+# gallery's counter and buttons
+_WIDGET_RE = re.compile(
+    r"^(?:(?:loading|please wait|fetching|wird geladen|chargement|cargando)\b[\w\s]{0,30}(?:\.\.\.|…)?"
+    r"|%[\w-]+%|\{\{[^{}]*\}\}|\d{1,3}\s*(?:of|/)\s*\d{1,3}"
+    r"|close|previous|prev|next|fullscreen|full screen|thumbnails|show more|show less|load more"
+    r"|view (?:gallery|slideshow)|bild anzeigen|enlarge (?:this )?image|back to top|skip to (?:main )?content)$",
+    re.I,
+)
+# The heading of a closing list of other articles ("More Must-Reads From TIME", "You Might Also Like")
+_RELATED_HEADING_RE = re.compile(
+    r"^(?:more (?:must[- ]reads?|stories|news|articles|coverage|reading|videos|like this|to (?:read|explore)"
+    r"|from|on|in)"
+    r"|related(?: (?:stories|articles|content|coverage|news|reading|links))?"
+    r"|recommended(?: (?:for you|stories|reading))?"
+    r"|you (?:may|might) (?:also )?(?:like|enjoy|be interested)|most (?:popular|read|viewed|shared|emailed)"
+    r"|trending(?: now| stories)?|popular (?:now|stories|articles)|top stories"
+    r"|latest (?:news|stories|articles|headlines)"
+    r"|(?:what to )?read next|don'?t miss|editor'?s'? picks?|further reading|also on|elsewhere on|around the web"
+    r"|(?:weitere|mehr) (?:themen|artikel|beiträge|nachrichten|news)|auch lesen|mehr zum thema"
+    r"|das könnte sie auch interessieren|à lire aussi|sur le même sujet|te puede interesar"
+    r"|noticias relacionadas|leggi anche|lees ook)\b",
     re.I,
 )
 _SENTENCE_END_RE = re.compile(r"[.!?…:;\"”»)\]]$")
@@ -89,6 +123,9 @@ TEASER_MIN_HEADINGS = 2
 BYLINE_EXTRA_WORDS = 3
 # A block this long, or ending like a sentence with this many words, is body text, not a label.
 LABEL_MAX_WORDS = 12
+# A related-articles heading is at most this long, and each entry in the list under it at most this long
+RELATED_HEADING_MAX_WORDS = 8
+RELATED_ENTRY_MAX_WORDS = 30
 
 
 _CJK_RE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\u0e00-\u0e7f\u1000-\u109f]")
@@ -165,11 +202,16 @@ def _is_label(text: str) -> bool:
     return n <= LABEL_MAX_WORDS and not _SENTENCE_END_RE.search(text)
 
 
+def is_widget(text: str) -> bool:
+    """A loading placeholder, an unfilled template token, or a gallery's counter or button."""
+    return units(text) <= 8 and bool(_WIDGET_RE.match(text))
+
+
 def is_leftover_line(text: str) -> bool:
-    """Clutter wherever it stands: an image file name, share bar, prompt, credit, tag line or notice."""
+    """Clutter wherever it stands: an image file name, share bar, prompt, credit, tag line, notice or widget."""
     return (
         is_image_name(text) or is_share_bar(text) or is_prompt(text) or is_credit(text) or is_tag_line(text)
-        or is_notice(text)
+        or is_notice(text) or is_widget(text)
     )
 
 
@@ -199,7 +241,7 @@ def remove_leftovers(body: _Element, *, titles: Iterable[str], authors: Iterable
                 block.attrib.pop("alt", None)
         elif block.tag == "list":
             for item in list(block):
-                if is_share_bar(block_text(item)) or is_prompt(block_text(item)):
+                if is_leftover_line(block_text(item)):
                     block.remove(item)
             if not block_text(block):
                 body.remove(block)
@@ -209,6 +251,7 @@ def remove_leftovers(body: _Element, *, titles: Iterable[str], authors: Iterable
         _trim_edge(body, title_norms, label_norms, author_list, from_start=False)
     if len(body) > 1:
         _drop_repeated_title(body, title_norms)
+    _drop_related_tail(body)
     _drop_teaser_tail(body)
 
 
@@ -313,6 +356,47 @@ def _drop_teaser_tail(body: _Element) -> None:
     if kept > tail:
         for block in blocks[start:]:
             body.remove(block)
+
+
+def _drop_related_tail(body: _Element) -> None:
+    """Cut a closing list of other articles under its own heading ("More Must-Reads From TIME").
+
+    Scanning back from the end over entries (short list entries, link lines, labels, images), the cut starts at
+    the earliest related-articles heading reached; the body must keep more text than it loses.
+    """
+    blocks = list(body)
+    start = None
+    for i in range(len(blocks) - 1, 0, -1):
+        block = blocks[i]
+        text = block_text(block)
+        if _is_related_heading(block, text):
+            start = i
+        elif not _is_related_entry(block, text):
+            break
+    if start is None:
+        return
+    kept = sum(len(block_text(b)) for b in blocks[:start])
+    if kept > sum(len(block_text(b)) for b in blocks[start:]):
+        for block in blocks[start:]:
+            body.remove(block)
+
+
+def _is_related_heading(block: _Element, text: str) -> bool:
+    return (
+        block.tag in ("head", "p") and units(text) <= RELATED_HEADING_MAX_WORDS
+        and bool(_RELATED_HEADING_RE.match(text))
+    )
+
+
+def _is_related_entry(block: _Element, text: str) -> bool:
+    """A block that can stand in a list of other articles: short entries, a link line, a label, an image."""
+    if block.tag == "graphic" or not text:
+        return True
+    if block.tag == "list":
+        return all(units(block_text(item)) <= RELATED_ENTRY_MAX_WORDS for item in block)
+    if block.tag == "head" and _is_label(text) and units(text) <= 4:
+        return True
+    return units(text) <= RELATED_ENTRY_MAX_WORDS and (link_share(block, text) >= 0.5 or is_leftover_line(text))
 
 
 def _is_teaser_filler(blocks: list[_Element], i: int, text: str, share: float) -> bool:

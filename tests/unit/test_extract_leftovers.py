@@ -91,3 +91,40 @@ def test_a_byline_with_the_authors_name_and_an_initial_goes_at_the_edge():
     body = _body("<p>Richard (R.J.) Eskow</p>", f"<p>{PROSE}</p>")
     remove_leftovers(body, titles=["Plan approved"], authors=["Richard Eskow"], labels=[])
     assert _texts(body) == [PROSE]
+
+
+def test_a_closing_related_list_under_its_heading_is_cut_and_a_final_section_with_a_list_stays():
+    related = (
+        "<head rend='h2'>More Must-Reads From TIME</head><list rend='ul'>"
+        "<item>The Struggle to Save Lives <ref target='/a'>Inside Gaza's Hospitals</ref></item>"
+        "<item>Is <ref target='/b'>Using the Snooze Button</ref> Bad for You?</item></list>"
+        "<head rend='h3'>Comments</head><p>Loading Comments...</p>"
+    )
+    assert _clean(_body(*(f"<p>{PROSE}</p>" for _ in range(3)), related)) == [PROSE] * 3
+    section = "<head rend='h2'>What happens next</head><list rend='ul'><item>A vote in May.</item></list>"
+    assert len(_clean(_body(*(f"<p>{PROSE}</p>" for _ in range(3)), section))) == 5
+
+
+def test_widgets_disclosures_credits_and_sign_up_calls_go_wherever_they_stand():
+    from newsflow.extract.leftovers import is_leftover_line
+
+    for line in (
+        "Loading weather data ...", "%Slideshow-803330%", "1 of 5", "Fullscreen", "Wird geladen …",
+        "(Credit: Clayton Aldern / Grist)", "Figure 4: the weak layer under the new snow.",
+        "Titelbild: Geyres Christophe/ABACA/picture-alliance",
+        "Never miss the latest news by signing up to our newsletter today!",
+        "Do you want to be informed of our actions? Sign up here",
+        "This post contains references to products from our advertisers. We may receive compensation when you click.",
+        "Um den Tipp kommentieren zu können, müssen Sie eingeloggt sein.",
+    ):
+        assert is_leftover_line(line), line
+    for line in (
+        "Credit cards were declined across the country on Friday.",
+        "Figure skating resumes on Monday after the storm.",
+        "Um Beiträge online einzureichen, müssen Sie registriert und eingeloggt sein.",
+        "Loading the ships took the dockers three days, the port said.",
+        "Close to 300 people attended the vigil.",
+    ):
+        assert not is_leftover_line(line), line
+    body = _body(f"<p>{PROSE}</p>", "<list rend='ul'><item>Close</item><item>The first point.</item></list>")
+    assert _clean(body) == [PROSE, "The first point."]
