@@ -32,6 +32,9 @@ REFERENCE_MIN_WORDS = 50
 UNDER_EXTRACTED = 0.7
 NOTHING_WORDS = 30
 SAME_TEXT = 0.95
+# A stated body shorter than this share of the page extraction is its opening (a truncated articleBody, a
+# feed excerpt), not the whole article: the page is not cut down to it
+WHOLE_REFERENCE = 0.5
 
 
 @dataclass
@@ -72,7 +75,7 @@ def _from_tree(tree: HtmlElement, html: str, url: str | None, entry: FeedEntry |
         remove_leftovers(page_xml, titles=titles, authors=authors, labels=[x for x in (section, site) if x])
     page = _render(page_xml)
     references = _references(ld, entry, page, visible, titles, authors)
-    if page_xml is not None and page is not None and references:
+    if page_xml is not None and page is not None and references and _is_whole(references[0], page):
         trim_to_reference(page_xml, " ".join(references[0].paragraphs))
         page = _render(page_xml)
     page_words = page.word_count if page else 0
@@ -186,6 +189,10 @@ def _choose_body(page: Body | None, references: list[Body], entry: FeedEntry | N
     if fallback is not None and (page is None or fallback.word_count > page_words):
         return fallback
     return page
+
+
+def _is_whole(reference: Body, page: Body) -> bool:
+    return reference.word_count >= WHOLE_REFERENCE * page.word_count
 
 
 def _same_text(a: Body, b: Body) -> bool:

@@ -75,3 +75,25 @@ def test_jsonld_wrapped_in_cdata_and_with_an_object_context_is_read():
         page = f'<html><head><script type="application/ld+json">{wrapped}</script></head><body></body></html>'
         found = read_jsonld(fromstring(page))
         assert found is not None and found.headline == "Rail line to open next spring", wrapped[:12]
+
+
+def test_a_truncated_jsonld_body_does_not_cut_the_page_down_to_its_opening():
+    paragraphs = [
+        "The minister said on Monday that the new rail line would open next spring, two years late and over budget.",
+        "A review of the contracts found faults in the signalling work that the builders must now repair at cost.",
+        "Commuters in the northern suburbs have waited almost a decade for the line and its eleven new stations.",
+        "The opposition called for an inquiry into how the budget doubled while the timetable slipped twice.",
+        "Engineers blamed the delays on flooding in two tunnels and on a shortage of qualified electricians.",
+        "Fares will match those on the existing network, the transport authority confirmed in a statement.",
+        "Trains will run every six minutes at peak times and every quarter of an hour late in the evening.",
+        "Local businesses near the stations hope the line will bring shoppers back to their high streets.",
+    ]
+    opening = {**LD["@graph"][1], "articleBody": " ".join(paragraphs[:3])}  # type: ignore[index]
+    page = (
+        f"<html><head><script type='application/ld+json'>{json.dumps(opening)}</script></head><body><article>"
+        + "".join(f"<p>{p}</p>" for p in paragraphs)
+        + "</article></body></html>"
+    )
+    article = extract_article(page, url="https://rail.example/news/2")
+    assert article.text_source == "page"
+    assert article.text.split("\n\n") == paragraphs
