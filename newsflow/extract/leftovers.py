@@ -425,20 +425,19 @@ def _drop_repeated_title(body: _Element, titles: set[str]) -> None:
 
 
 def trim_to_reference(body: _Element, reference: str) -> None:
-    """Drop blocks at either edge of ``body`` that the publisher's own copy of the text does not contain.
+    """Drop the blocks closing ``body`` that the publisher's own copy of the text does not contain.
 
     ``reference`` is a body the publisher states separately (JSON-LD articleBody, the feed's full content):
-    what the page extraction has beyond it at the edges is clutter (related links, captions, prompts).
+    what the page extraction has after its end is clutter (related links, prompts, credits). The opening is
+    left alone: publishers keep the standfirst out of articleBody, yet it is the article's first paragraph.
     """
     from newsflow.extract.textutil import containment
 
-    for from_start in (True, False):
-        while len(body) > 1:
-            block = body[0] if from_start else body[-1]
-            text = block_text(block)
-            if block.tag != "graphic" and text and containment(text, reference, n=min(4, max(1, units(text)))) >= 0.5:
-                break
-            body.remove(block)
+    while len(body) > 1:
+        text = block_text(body[-1])
+        if body[-1].tag != "graphic" and text and containment(text, reference, n=min(4, max(1, units(text)))) >= 0.5:
+            break
+        body.remove(body[-1])
 
 
 def clean_paragraphs(paragraphs: list[str], *, titles: Iterable[str], authors: Iterable[str]) -> list[str]:

@@ -98,3 +98,18 @@ def test_a_truncated_jsonld_body_does_not_cut_the_page_down_to_its_opening():
     article = extract_article(page, url="https://rail.example/news/2")
     assert article.text_source == "page"
     assert article.text.split("\n\n") == paragraphs
+
+
+def test_a_whole_jsonld_body_trims_the_pages_closing_clutter_and_keeps_its_standfirst():
+    standfirst = "Two years late and over budget, the line still has to pass its safety checks before it can open."
+    paragraphs = BODY.split("\n\n")
+    ld = {"@context": "https://schema.org", "@type": "NewsArticle", "headline": "Rail line to open next spring",
+          "articleBody": BODY}
+    page = (
+        f"<html><head><script type='application/ld+json'>{json.dumps(ld)}</script></head><body><article>"
+        f"<p class='standfirst'>{standfirst}</p>" + "".join(f"<p>{p}</p>" for p in paragraphs)
+        + "<p>Our reporters visited the depot last week and spoke to the drivers who will run the new service.</p>"
+        "</article></body></html>"
+    )
+    article = extract_article(page, url="https://rail.example/news/3")
+    assert article.text.split("\n\n") == [standfirst, *paragraphs]
