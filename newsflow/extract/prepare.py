@@ -10,6 +10,10 @@ Linked headings: documentation-style and many news pages put a link to the headi
 sub-heading, and reviews and round-ups link each sub-heading to the thing it names; trafilatura's precision
 mode takes a linked heading for navigation and drops the article's sub-headings. Self-links, and the links of a
 heading that leads a paragraph of prose, become plain text; a linked heading over a teaser stays linked.
+
+Drop caps: a page may set the first letter of the article in an element of its own before the first paragraph
+(``<span>T</span><p>urkey, Poland ...``); trafilatura leaves the letter out ("urkey"). It is moved into the
+paragraph.
 """
 
 from __future__ import annotations
@@ -154,3 +158,20 @@ def wrap_loose_text(tree: HtmlElement) -> None:
         if not any(child.tag == "br" for child in container):
             continue  # text beside blocks, not text set with line breaks: trafilatura reads those as they are
         _wrap(container)
+
+
+def join_drop_caps(tree: HtmlElement) -> None:
+    """Move a lone capital letter standing just before a paragraph that opens in lower case into it (in place)."""
+    for paragraph in tree.xpath("//p[preceding-sibling::*[1][string-length(normalize-space(.)) = 1]]"):
+        letter_element = paragraph.getprevious()
+        letter = "".join(letter_element.itertext()).strip()
+        opening = "".join(paragraph.itertext()).lstrip()
+        if not (letter.isupper() and opening[:1].islower()) or (letter_element.tail or "").strip():
+            continue
+        paragraph.text = letter + (paragraph.text or "").lstrip()
+        if paragraph.text == letter and len(paragraph):
+            # the paragraph opens with an element ("<p><a>urkey</a>"): the letter goes into it
+            first = paragraph[0]
+            paragraph.text = None
+            first.text = letter + (first.text or "").lstrip()
+        letter_element.drop_tree()

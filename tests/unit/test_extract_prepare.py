@@ -78,3 +78,18 @@ def test_a_linked_heading_over_prose_is_unlinked_and_over_a_teaser_stays_linked(
     assert tree.get_element_by_id("r").text == "Game one ($30)"
     assert tree.get_element_by_id("t").find("a") is not None
 
+
+
+def test_a_drop_cap_set_before_the_first_paragraph_joins_it():
+    from newsflow.extract.prepare import join_drop_caps
+
+    tree = parse_page(
+        "<html><body><div><span class='cap'>T</span><p><a href='/t'>urkey</a>, Poland and the islands.</p>"
+        "<span>A</span><p>lso plain text.</p><b>I</b><p>I stays apart: the paragraph opens in upper case.</p>"
+        "</div></body></html>"
+    )
+    join_drop_caps(tree)
+    assert [p.text_content() for p in tree.iter("p")] == [
+        "Turkey, Poland and the islands.", "Also plain text.", "I stays apart: the paragraph opens in upper case."
+    ]
+    assert [b.text for b in tree.iter("b")] == ["I"]
