@@ -7,29 +7,15 @@ import socket
 import threading
 import time
 import tracemalloc
-from collections.abc import Iterator
 
 import pytest
 from pytest_httpserver import HTTPServer
 
 from newsflow.errors import BodyTooLarge, DecodeFailed, FetchTimeout, TruncatedBody
 from newsflow.resources.http import Fetcher
-from tests.unit.test_http_support import gzip_of_zeros, http_server, loopback_settings, raw_server
+from tests.unit.test_http_support import gzip_of_zeros, loopback_settings, raw_server
 
 MIB = 1 << 20
-
-
-@pytest.fixture(scope="module")
-def running_server() -> Iterator[HTTPServer]:
-    with http_server() as server:
-        yield server
-
-
-@pytest.fixture
-def server(running_server: HTTPServer) -> Iterator[HTTPServer]:
-    running_server.clear()
-    yield running_server
-    running_server.clear()
 
 
 def test_gzip_body_is_decoded_and_encoding_headers_dropped(server: HTTPServer) -> None:

@@ -19,20 +19,7 @@ from newsflow.errors import (
     TooManyRedirects,
 )
 from newsflow.resources.http import ACCEPT, Fetcher, connection_retry_policy
-from tests.unit.test_http_support import closed_port, http_server, loopback_settings
-
-
-@pytest.fixture(scope="module")
-def running_server() -> Iterator[HTTPServer]:
-    with http_server() as server:
-        yield server
-
-
-@pytest.fixture
-def server(running_server: HTTPServer) -> Iterator[HTTPServer]:
-    running_server.clear()
-    yield running_server
-    running_server.clear()
+from tests.unit.test_http_support import closed_port, loopback_settings
 
 
 @pytest.fixture
