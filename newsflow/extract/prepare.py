@@ -162,11 +162,14 @@ def wrap_loose_text(tree: HtmlElement) -> None:
 
 def join_drop_caps(tree: HtmlElement) -> None:
     """Move a lone capital letter standing just before a paragraph that opens in lower case into it (in place)."""
-    for paragraph in tree.xpath("//p[preceding-sibling::*[1][string-length(normalize-space(.)) = 1]]"):
+    for paragraph in list(tree.iter("p")):
         letter_element = paragraph.getprevious()
-        letter = "".join(letter_element.itertext()).strip()
-        opening = "".join(paragraph.itertext()).lstrip()
-        if not (letter.isupper() and opening[:1].islower()) or (letter_element.tail or "").strip():
+        if letter_element is None or len(letter_element) or not isinstance(letter_element.tag, str):
+            continue
+        letter = (letter_element.text or "").strip()
+        if len(letter) != 1 or not letter.isupper() or (letter_element.tail or "").strip():
+            continue
+        if not "".join(paragraph.itertext()).lstrip()[:1].islower():
             continue
         paragraph.text = letter + (paragraph.text or "").lstrip()
         if paragraph.text == letter and len(paragraph):
