@@ -44,13 +44,13 @@ _PROMPT_RE = re.compile(
 _PROMPT_ANYWHERE_RE = re.compile(
     r"sign up for (?:our|the) [\w\s-]{0,30}newsletter|subscribe to (?:our|the) [\w\s-]{0,30}newsletter|"
     r"the post .{1,300} appeared first on|get (?:the|our) [\w\s-]{0,30}newsletter|"
-    r"sign(?:ing)? up (?:for|to) (?:our|the) [\w\s-]{0,30}newsletter|\bsign up (?:here|now|today)\b|"
+    r"sign(?:ing)? up (?:for|to) (?:our|the) [\w\s-]{0,30}newsletter|\bsign up (?:here|now|today)[.!]?$|"
     r"\bnewsletter (?:anmelden|abonnieren|bestellen)\b|zum newsletter\b|"
     r"könnte (?:dich|sie|euch) (?:auch )?interessieren|pour lire la suite|pour accéder en illimité|"
     r"(?:log|sign) in to (?:comment|post|reply)|must be logged in to (?:comment|post|reply)|"
     r"kommentier\w*.{0,60}(?:eingeloggt|angemeldet) sein|(?:eingeloggt|angemeldet) sein.{0,40}kommentar|"
     r"nicht eingeloggt|"
-    r"be the first to comment|leave a (?:comment|reply)\b|"
+    r"be the first to comment|^leave a (?:comment|reply)\b|"
     r"(?:enable|turn on) javascript|this (?:video|content) is not available|"
     r"download (?:the|our) [\w\s-]{0,30}apps?\b|we want to hear what you think|"
     r"(?:join|subscribe to) (?:us|our [\w\s-]{0,20}channel) on (?:telegram|whatsapp|youtube)|"
@@ -63,8 +63,9 @@ _NOTICE_RE = re.compile(
     r"may not be (?:published|reproduced|broadcast|rewritten|redistributed|republished)|"
     r"written permission must be obtained|without (?:prior )?(?:express )?written permission|"
     r"(?:have|got) a (?:news )?tip\b|send us (?:a|your) (?:news )?tips?\b|"
-    r"we may (?:receive|earn|get) (?:a )?(?:small )?(?:compensation|commission)|\baffiliate links?\b|"
-    r"ohne gewähr\b",
+    r"we may (?:receive|earn|get) (?:a )?(?:small )?(?:compensation|commission)|"
+    r"(?:post|article|page|story) (?:contains|includes|may contain) (?:\w+ ){0,2}affiliate[- ]links?|"
+    r"handelt es sich um affiliate[- ]links?|^\(?alle angaben ohne gewähr\)?\.?$",
     re.I,
 )
 _TAG_LINE_RE = re.compile(
@@ -89,7 +90,7 @@ _DATELINE_RE = re.compile(
 # Page furniture that a script fills or works: a loading placeholder, a template token left unfilled, a
 # gallery's counter and buttons
 _WIDGET_RE = re.compile(
-    r"^(?:(?:loading|please wait|fetching|wird geladen|chargement|cargando)\b[\w\s]{0,30}(?:\.\.\.|…)?"
+    r"^(?:(?:loading|please wait|fetching|wird geladen|chargement|cargando)(?:\b[\w\s]{0,30}?\s*(?:\.\.\.|…))?"
     r"|%[\w-]+%|\{\{[^{}]*\}\}|\d{1,3}\s*(?:of|/)\s*\d{1,3}"
     r"|close|previous|prev|next|fullscreen|full screen|thumbnails|show more|show less|load more"
     r"|view (?:gallery|slideshow)|bild anzeigen|enlarge (?:this )?image|back to top|skip to (?:main )?content)$",

@@ -109,13 +109,15 @@ def test_widgets_disclosures_credits_and_sign_up_calls_go_wherever_they_stand():
     from newsflow.extract.leftovers import is_leftover_line
 
     for line in (
-        "Loading weather data ...", "%Slideshow-803330%", "1 of 5", "Fullscreen", "Wird geladen …",
+        "Loading weather data ...", "Loading Comments...", "Please wait", "%Slideshow-803330%", "1 of 5",
+        "Fullscreen", "Wird geladen …",
         "(Credit: Clayton Aldern / Grist)", "Figure 4: the weak layer under the new snow.",
         "Titelbild: Geyres Christophe/ABACA/picture-alliance",
         "Never miss the latest news by signing up to our newsletter today!",
         "Do you want to be informed of our actions? Sign up here",
         "This post contains references to products from our advertisers. We may receive compensation when you click.",
         "Um den Tipp kommentieren zu können, müssen Sie eingeloggt sein.",
+        "This post contains affiliate links.", "(Alle Angaben ohne Gewähr)",
     ):
         assert is_leftover_line(line), line
     for line in (
@@ -123,7 +125,11 @@ def test_widgets_disclosures_credits_and_sign_up_calls_go_wherever_they_stand():
         "Figure skating resumes on Monday after the storm.",
         "Um Beiträge online einzureichen, müssen Sie registriert und eingeloggt sein.",
         "Loading the ships took the dockers three days, the port said.",
+        "Loading ramps were closed",
         "Close to 300 people attended the vigil.",
+        "Voters can sign up now at the county office or online until Friday.",
+        "The retailer said its affiliate links program pays writers a share of each sale.",
+        "He did not leave a comment on the post before it was removed.",
     ):
         assert not is_leftover_line(line), line
     body = _body(f"<p>{PROSE}</p>", "<list rend='ul'><item>Close</item><item>The first point.</item></list>")
