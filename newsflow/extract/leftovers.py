@@ -93,7 +93,9 @@ _WIDGET_RE = re.compile(
     r"^(?:(?:loading|please wait|fetching|wird geladen|chargement|cargando)(?:\b[\w\s]{0,30}?\s*(?:\.\.\.|…))?"
     r"|%[\w-]+%|\{\{[^{}]*\}\}|\d{1,3}\s*(?:of|/)\s*\d{1,3}"
     r"|close|previous|prev|next|fullscreen|full screen|thumbnails|show more|show less|load more"
-    r"|view (?:gallery|slideshow)|bild anzeigen|enlarge (?:this )?image|back to top|skip to (?:main )?content)$",
+    r"|view (?:gallery|slideshow)|bild anzeigen|enlarge (?:this )?image|back to top|skip to (?:main )?content"
+    r"|now playing|up next|autoplay|replay(?: video)?|skip ad|(?:toggle|hide|show) caption|expand (?:image|caption)"
+    r"|sponsored(?: content)?|paid content|print this (?:page|article|story)|email this (?:page|article|story))$",
     re.I,
 )
 # The heading of a closing list of other articles ("More Must-Reads From TIME", "You Might Also Like")
@@ -111,6 +113,7 @@ _RELATED_HEADING_RE = re.compile(
     r"|noticias relacionadas|leggi anche|lees ook)\b",
     re.I,
 )
+_EMPTY_FIELD_RE = re.compile(r"^[^\s:][^:.!?]{0,30}:$")
 _SENTENCE_END_RE = re.compile(r"[.!?…:;\"”»)\]]$")
 # A heading opening the body is the headline when it shares this share of its words with the title (the same
 # headline reworded: "Zugang" for "Zutritt", a kicker added); less for the page's h1, which is where headlines go
@@ -276,11 +279,17 @@ def _trim_edge(
             or is_byline_or_dateline(text, authors)
             or (from_start and block.tag == "head" and _is_headline(block, text, norm, titles))
             or (_is_label(text) and block.tag != "head" and _is_edge_clutter(block, text))
+            or (not from_start and _is_empty_field(text))
         ):
             body.remove(block)
             continue
         return None
     return None
+
+
+def _is_empty_field(text: str) -> bool:
+    """A field's name with nothing after it ("FI slug:", "Contact:"): template debris when it closes a body."""
+    return units(text) <= 4 and bool(_EMPTY_FIELD_RE.match(text))
 
 
 def _trim_beyond_graphic(

@@ -110,7 +110,7 @@ def test_widgets_disclosures_credits_and_sign_up_calls_go_wherever_they_stand():
 
     for line in (
         "Loading weather data ...", "Loading Comments...", "Please wait", "%Slideshow-803330%", "1 of 5",
-        "Fullscreen", "Wird geladen …",
+        "Fullscreen", "Wird geladen …", "Now Playing", "toggle caption", "Sponsored Content",
         "(Credit: Clayton Aldern / Grist)", "Figure 4: the weak layer under the new snow.",
         "Titelbild: Geyres Christophe/ABACA/picture-alliance",
         "Never miss the latest news by signing up to our newsletter today!",
@@ -134,3 +134,10 @@ def test_widgets_disclosures_credits_and_sign_up_calls_go_wherever_they_stand():
         assert not is_leftover_line(line), line
     body = _body(f"<p>{PROSE}</p>", "<list rend='ul'><item>Close</item><item>The first point.</item></list>")
     assert _clean(body) == [PROSE, "The first point."]
+
+
+def test_empty_field_names_closing_the_body_go_and_a_label_opening_a_list_stays():
+    fields = "".join(f"<p>{name}:</p>" for name in ("PP", "FI slug", "FI name", "FT sort"))
+    assert _clean(_body(f"<p>{PROSE}</p>", f"<p>{PROSE}</p>", fields)) == [PROSE, PROSE]
+    body = _body(f"<p>{PROSE}</p>", "<p>Key points:</p>", "<list rend='ul'><item>One.</item></list>", f"<p>{PROSE}</p>")
+    assert _clean(body) == [PROSE, "Key points:", "One.", PROSE]
