@@ -127,6 +127,8 @@ TEASER_MIN_HEADINGS = 2
 BYLINE_EXTRA_WORDS = 3
 # A block this long, or ending like a sentence with this many words, is body text, not a label.
 LABEL_MAX_WORDS = 12
+# No leftover pattern matches a block longer than this
+LEFTOVER_MAX_WORDS = 40
 # A related-articles heading is at most this long, and each entry in the list under it at most this long
 RELATED_HEADING_MAX_WORDS = 8
 RELATED_ENTRY_MAX_WORDS = 30
@@ -165,24 +167,39 @@ def is_share_bar(text: str) -> bool:
 
 
 def is_prompt(text: str) -> bool:
-    n = units(text)
-    if _PROMPT_ANYWHERE_RE.search(text) and n <= 40:
+    return _is_prompt(text, units(text))
+
+
+def _is_prompt(text: str, n: int) -> bool:
+    if n <= 40 and _PROMPT_ANYWHERE_RE.search(text):
         return True
-    return bool(_PROMPT_RE.match(text)) and n <= 25
+    return n <= 25 and bool(_PROMPT_RE.match(text))
 
 
 def is_notice(text: str) -> bool:
     """A copyright or reprint notice, or a call for tips: the publisher's footer, not the article."""
-    return units(text) <= 40 and bool(_NOTICE_RE.search(text))
+    return _is_notice(text, units(text))
+
+
+def _is_notice(text: str, n: int) -> bool:
+    return n <= 40 and bool(_NOTICE_RE.search(text))
 
 
 def is_tag_line(text: str) -> bool:
     """A line of the article's tags or topics ("Topics: uber, Sydney, ...")."""
-    return units(text) <= 40 and bool(_TAG_LINE_RE.match(text))
+    return _is_tag_line(text, units(text))
+
+
+def _is_tag_line(text: str, n: int) -> bool:
+    return n <= 40 and bool(_TAG_LINE_RE.match(text))
 
 
 def is_credit(text: str) -> bool:
-    return units(text) <= 30 and bool(_CREDIT_RE.search(text))
+    return _is_credit(text, units(text))
+
+
+def _is_credit(text: str, n: int) -> bool:
+    return n <= 30 and bool(_CREDIT_RE.search(text))
 
 
 def is_byline_or_dateline(text: str, authors: Iterable[str]) -> bool:
@@ -208,14 +225,21 @@ def _is_label(text: str) -> bool:
 
 def is_widget(text: str) -> bool:
     """A loading placeholder, an unfilled template token, or a gallery's counter or button."""
-    return units(text) <= 8 and bool(_WIDGET_RE.match(text))
+    return _is_widget(text, units(text))
+
+
+def _is_widget(text: str, n: int) -> bool:
+    return n <= 8 and bool(_WIDGET_RE.match(text))
 
 
 def is_leftover_line(text: str) -> bool:
     """Clutter wherever it stands: an image file name, share bar, prompt, credit, tag line, notice or widget."""
+    n = units(text)
+    if n > LEFTOVER_MAX_WORDS:
+        return False  # a paragraph this long is prose: spare it the patterns (most of a body's blocks)
     return (
-        is_image_name(text) or is_share_bar(text) or is_prompt(text) or is_credit(text) or is_tag_line(text)
-        or is_notice(text) or is_widget(text)
+        is_image_name(text) or is_share_bar(text) or _is_prompt(text, n) or _is_credit(text, n)
+        or _is_tag_line(text, n) or _is_notice(text, n) or _is_widget(text, n)
     )
 
 
