@@ -166,39 +166,28 @@ def is_share_bar(text: str) -> bool:
     return bool(tokens) and len(tokens) <= 20 and all(t in _SHARE_WORDS for t in tokens)
 
 
-def is_prompt(text: str) -> bool:
-    return _is_prompt(text, units(text))
-
-
-def _is_prompt(text: str, n: int) -> bool:
+def is_prompt(text: str, n: int | None = None) -> bool:
+    """A "read more", newsletter, follow-us or paywall prompt (``n``: the text's ``units``, when known)."""
+    n = units(text) if n is None else n
     if n <= 40 and _PROMPT_ANYWHERE_RE.search(text):
         return True
     return n <= 25 and bool(_PROMPT_RE.match(text))
 
 
-def is_notice(text: str) -> bool:
+def is_notice(text: str, n: int | None = None) -> bool:
     """A copyright or reprint notice, or a call for tips: the publisher's footer, not the article."""
-    return _is_notice(text, units(text))
-
-
-def _is_notice(text: str, n: int) -> bool:
+    n = units(text) if n is None else n
     return n <= 40 and bool(_NOTICE_RE.search(text))
 
 
-def is_tag_line(text: str) -> bool:
+def is_tag_line(text: str, n: int | None = None) -> bool:
     """A line of the article's tags or topics ("Topics: uber, Sydney, ...")."""
-    return _is_tag_line(text, units(text))
-
-
-def _is_tag_line(text: str, n: int) -> bool:
+    n = units(text) if n is None else n
     return n <= 40 and bool(_TAG_LINE_RE.match(text))
 
 
-def is_credit(text: str) -> bool:
-    return _is_credit(text, units(text))
-
-
-def _is_credit(text: str, n: int) -> bool:
+def is_credit(text: str, n: int | None = None) -> bool:
+    n = units(text) if n is None else n
     return n <= 30 and bool(_CREDIT_RE.search(text))
 
 
@@ -223,12 +212,9 @@ def _is_label(text: str) -> bool:
     return n <= LABEL_MAX_WORDS and not _SENTENCE_END_RE.search(text)
 
 
-def is_widget(text: str) -> bool:
+def is_widget(text: str, n: int | None = None) -> bool:
     """A loading placeholder, an unfilled template token, or a gallery's counter or button."""
-    return _is_widget(text, units(text))
-
-
-def _is_widget(text: str, n: int) -> bool:
+    n = units(text) if n is None else n
     return n <= 8 and bool(_WIDGET_RE.match(text))
 
 
@@ -238,8 +224,8 @@ def is_leftover_line(text: str) -> bool:
     if n > LEFTOVER_MAX_WORDS:
         return False  # a paragraph this long is prose: spare it the patterns (most of a body's blocks)
     return (
-        is_image_name(text) or is_share_bar(text) or _is_prompt(text, n) or _is_credit(text, n)
-        or _is_tag_line(text, n) or _is_notice(text, n) or _is_widget(text, n)
+        is_image_name(text) or is_share_bar(text) or is_prompt(text, n) or is_credit(text, n)
+        or is_tag_line(text, n) or is_notice(text, n) or is_widget(text, n)
     )
 
 
@@ -383,11 +369,14 @@ def _drop_teaser_tail(body: _Element) -> None:
         elif not _is_teaser_filler(blocks, i, text, share):
             break
         start = i
-    if linked_heads < TEASER_MIN_HEADINGS or start == 0:
-        return
+    if linked_heads >= TEASER_MIN_HEADINGS and start > 0:
+        _cut_tail(body, blocks, start)
+
+
+def _cut_tail(body: _Element, blocks: list[_Element], start: int) -> None:
+    """Drop ``blocks[start:]`` from ``body`` when the article keeps more text than it loses."""
     kept = sum(len(block_text(b)) for b in blocks[:start])
-    tail = sum(len(block_text(b)) for b in blocks[start:])
-    if kept > tail:
+    if kept > sum(len(block_text(b)) for b in blocks[start:]):
         for block in blocks[start:]:
             body.remove(block)
 
@@ -407,12 +396,8 @@ def _drop_related_tail(body: _Element) -> None:
             start = i
         elif not _is_related_entry(block, text):
             break
-    if start is None:
-        return
-    kept = sum(len(block_text(b)) for b in blocks[:start])
-    if kept > sum(len(block_text(b)) for b in blocks[start:]):
-        for block in blocks[start:]:
-            body.remove(block)
+    if start is not None:
+        _cut_tail(body, blocks, start)
 
 
 def _is_related_heading(block: _Element, text: str) -> bool:

@@ -171,10 +171,10 @@ def join_drop_caps(tree: HtmlElement) -> None:
             continue
         if not "".join(paragraph.itertext()).lstrip()[:1].islower():
             continue
-        paragraph.text = letter + (paragraph.text or "").lstrip()
-        if paragraph.text == letter and len(paragraph):
+        if (paragraph.text or "").strip() or not len(paragraph):
+            paragraph.text = letter + (paragraph.text or "").lstrip()
+        else:
             # the paragraph opens with an element ("<p><a>urkey</a>"): the letter goes into it
-            first = paragraph[0]
             paragraph.text = None
-            first.text = letter + (first.text or "").lstrip()
+            paragraph[0].text = letter + (paragraph[0].text or "").lstrip()
         letter_element.drop_tree()
