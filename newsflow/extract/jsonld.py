@@ -39,19 +39,22 @@ class JsonLdArticle:
 
 def read_jsonld(tree: HtmlElement) -> JsonLdArticle | None:
     """The page's main Article object, or None when it has none (the one with a body, else the first)."""
-    articles = [obj for obj in _objects(tree) if _is_article(obj)]
+    objects = list(_objects(tree))
+    articles = [obj for obj in objects if _is_article(obj)]
     if not articles:
         return None
+    # Yoast-style graphs name the author and publisher once, as nodes the article refers to by "@id"
+    nodes = {obj["@id"]: obj for obj in objects if isinstance(obj.get("@id"), str) and len(obj) > 1}
     best = max(articles, key=lambda obj: len(_text(obj.get("articleBody")) or ""))
     return JsonLdArticle(
         headline=_text(best.get("headline")) or _text(best.get("name")),
         body=_body(best.get("articleBody")),
         published=_text(best.get("datePublished")) or _text(best.get("dateCreated")),
         modified=_text(best.get("dateModified")),
-        authors=_people(best.get("author")),
+        authors=_people(_resolve(best.get("author"), nodes)),
         section=_section(best.get("articleSection")),
         image=_image(best.get("image")) or _image(best.get("thumbnailUrl")),
-        publisher=_name(best.get("publisher")),
+        publisher=_name(_resolve(best.get("publisher"), nodes)),
         language=_text(best.get("inLanguage")),
         free=_flag(best.get("isAccessibleForFree")),
     )
@@ -81,6 +84,15 @@ def _walk(data: Any) -> Iterator[dict[str, Any]]:
         for key in ("@graph", "mainEntity", "mainEntityOfPage", "hasPart"):
             if isinstance(data.get(key), list | dict):
                 yield from _walk(data[key])
+
+
+def _resolve(value: Any, nodes: dict[str, dict[str, Any]]) -> Any:
+    """A reference ``{"@id": …}`` replaced by the node it names, in a value or a list of them."""
+    if isinstance(value, list):
+        return [_resolve(item, nodes) for item in value]
+    if isinstance(value, dict) and "name" not in value and isinstance(value.get("@id"), str):
+        return nodes.get(value["@id"], value)
+    return value
 
 
 def _is_article(obj: dict[str, Any]) -> bool:

@@ -8,6 +8,7 @@ from urllib.parse import urljoin
 
 from lxml.html import HtmlElement
 
+from newsflow.extract.byline import byline_authors
 from newsflow.extract.jsonld import JsonLdArticle
 from newsflow.extract.page import PageHead
 from newsflow.extract.textutil import squash, words
@@ -68,17 +69,35 @@ def _prefer_h1(title: str, h1: str | None) -> str:
     return h1 if len(segments) > 1 and h1_norm in segments else title
 
 
-def authors(head: PageHead, ld: JsonLdArticle | None, fallback: list[str]) -> list[str]:
+def authors(
+    tree: HtmlElement, head: PageHead, ld: JsonLdArticle | None, fallback: list[str]
+) -> list[str]:
+    """The people who wrote the article: JSON-LD, then meta tags, then the feed, then the page's byline.
+
+    A stated author that is only the site's own name (an Organization as author) gives way to a byline that
+    names a person.
+    """
     found: list[str] = list(ld.authors) if ld and ld.authors else []
     if not found:
         for value in head.all("author", "article:author", "parsely-author", "sailthru.author", "dc.creator", "byl"):
             if value.startswith(("http://", "https://")):
                 continue
             found.extend(_AUTHOR_SPLIT_RE.split(_BYLINE_PREFIX_RE.sub("", value)))
+    stated = _clean_names(found or fallback)
+    site = {" ".join(words(s)) for s in (site_name(head, ld), ld.publisher if ld else None) if s}
+    if stated and not all(" ".join(words(name)) in site for name in stated):
+        return stated
+    return _clean_names(byline_authors(tree)) or stated
+
+
+def _clean_names(found: list[str]) -> list[str]:
     cleaned: list[str] = []
-    for name in found or fallback:
+    seen: set[str] = set()
+    for name in found:
         name = _BYLINE_PREFIX_RE.sub("", squash(name)).strip(" ,;")
-        if name and 1 <= len(name.split()) <= 6 and name not in cleaned:
+        key = name.casefold()  # "Jeffrey Gettleman" and "JEFFREY GETTLEMAN" are one author
+        if name and 1 <= len(name.split()) <= 6 and key not in seen:
+            seen.add(key)
             cleaned.append(name)
     return cleaned
 
