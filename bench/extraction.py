@@ -10,6 +10,8 @@ Scores ``newsflow.extract.extract_article`` and plain ``trafilatura.extract`` (d
   are synthetic feature tests, blogs, docs and wikis;
 - the pass rate of trafilatura's ``evaldata.json`` snippets (``with`` must appear, ``without`` must not);
 - title and published-date accuracy against the expected metadata of readability, newspaper4k and evaldata;
+  author accuracy against readability's bylines and evaldata's authors (the same set of names, case, "By"
+  and punctuation aside; newspaper4k's author lists are its own output, not annotations);
 - the median milliseconds per page of each extractor (one process, one core); the time ratio is against
   trafilatura's default mode.
 
@@ -109,6 +111,7 @@ class Case:
     text: str | None = None  # the expected body, for F1
     title: str | None = None
     published: str | None = None
+    authors: list[str] = field(default_factory=list)  # the names a reader sees in the byline
     with_snippets: list[str] = field(default_factory=list)
     without_snippets: list[str] = field(default_factory=list)
 
@@ -158,6 +161,7 @@ def _readability_cases(root: Path) -> Iterator[Case]:
             text=html_to_text(expected.read_text(encoding="utf-8", errors="replace")),
             title=meta.get("title"),
             published=meta.get("publishedTime"),
+            authors=[meta["byline"]] if meta.get("byline") else [],
         )
 
 
@@ -198,9 +202,16 @@ def _evaldata_cases(root: Path) -> Iterator[Case]:
             url=url,
             title=item.get("title"),
             published=item.get("date"),
+            authors=_listed(item.get("author")),
             with_snippets=list(item.get("with") or []),
             without_snippets=list(item.get("without") or []),
         )
+
+
+def _listed(value: str | list[str] | None) -> list[str]:
+    if not value:
+        return []
+    return [value] if isinstance(value, str) else [v for v in value if v]
 
 
 def _decode(raw: bytes) -> str:
@@ -227,13 +238,14 @@ class Output:
     text: str
     title: str | None
     published: date | datetime | None
+    authors: list[str] = field(default_factory=list)
 
 
 def run_newsflow(case: Case) -> Output:
     from newsflow.extract import extract_article
 
     article = extract_article(case.html, url=case.url)
-    return Output(article.text, article.title, article.published_at)
+    return Output(article.text, article.title, article.published_at, article.authors)
 
 
 def run_trafilatura(case: Case, **mode: bool) -> Output:
@@ -250,15 +262,15 @@ def run_trafilatura_recall(case: Case) -> Output:
     return run_trafilatura(case, favor_recall=True)
 
 
-def trafilatura_metadata(case: Case) -> tuple[str | None, date | None]:
-    """trafilatura's own title and date, measured apart so its timing is the text extraction alone."""
+def trafilatura_metadata(case: Case) -> tuple[str | None, date | None, list[str]]:
+    """trafilatura's own title, date and authors, measured apart so its timing is the text extraction alone."""
     import trafilatura
 
     doc = trafilatura.bare_extraction(case.html, url=case.url, include_comments=False, with_metadata=True)
     if doc is None or isinstance(doc, dict):
-        return None, None
+        return None, None, []
     published = date.fromisoformat(doc.date[:10]) if doc.date else None
-    return doc.title, published
+    return doc.title, published, (doc.author or "").split(";")
 
 
 # ---------------------------------------------------------------- metadata checks
@@ -267,6 +279,22 @@ def _norm_title(title: str | None) -> str:
     text = unicodedata.normalize("NFKC", title or "").casefold()
     text = re.sub(r"[\u2018\u2019\u201c\u201d'\"]", "", text)
     return " ".join(text.split())
+
+
+_NAME_SPLIT_RE = re.compile(r"\s*(?:,|;|\band\b|\bund\b|\bet\b|&)\s*", re.I)
+_NAME_PREFIX_RE = re.compile(r"^(?:by|von|par|por)\s+", re.I)
+
+
+def author_names(names: list[str]) -> set[str]:
+    """Names as a set to compare: split on separators and "and", case, a leading "By" and punctuation aside."""
+    found: set[str] = set()
+    for value in names:
+        for part in _NAME_SPLIT_RE.split(value or ""):
+            name = _NAME_PREFIX_RE.sub("", unicodedata.normalize("NFKC", part).casefold().strip())
+            name = " ".join(re.sub(r"[^\w\s-]", "", name).split())
+            if name:
+                found.add(name)
+    return found
 
 
 def _parse_expected_date(value: str) -> datetime | date | None:
@@ -327,6 +355,7 @@ class Tally:
     titles: list[bool] = field(default_factory=list)
     dates: list[bool] = field(default_factory=list)
     dates_slack: list[bool] = field(default_factory=list)
+    authors: list[bool] = field(default_factory=list)
 
 
 def _timed(fn: Callable[[Case], Output], case: Case) -> tuple[Output, float, float]:
@@ -370,8 +399,8 @@ def run(corpora: list[str], limit: int | None, show_worst: int) -> None:
                 if case.with_snippets or case.without_snippets:
                     for k, v in enumerate(snippet_results(case, out.text)):
                         tally.snippets[k] += v
-            traf_title, traf_date = trafilatura_metadata(case)
-            outputs["trafilatura"] = Output(outputs["trafilatura"].text, traf_title, traf_date)
+            traf_title, traf_date, traf_authors = trafilatura_metadata(case)
+            outputs["trafilatura"] = Output(outputs["trafilatura"].text, traf_title, traf_date, traf_authors)
             for name, out in outputs.items():
                 if name not in ("newsflow", "trafilatura"):
                     continue
@@ -380,6 +409,8 @@ def run(corpora: list[str], limit: int | None, show_worst: int) -> None:
                 if case.published:
                     tallies[name].dates.append(date_matches(case.published, out.published))
                     tallies[name].dates_slack.append(date_matches(case.published, out.published, slack_days=1))
+                if case.authors:
+                    tallies[name].authors.append(author_names(case.authors) == author_names(out.authors))
             if case.text is not None:
                 ours = aggregate([tallies["newsflow"].scores[corpus][-1]])["f1"]
                 theirs = aggregate([tallies["trafilatura"].scores[corpus][-1]])["f1"]
@@ -427,6 +458,8 @@ def _report(tallies: dict[str, Tally], corpora: list[str]) -> None:
     row(f"title exact ({len(first.titles)})", [f"{statistics.mean(tallies[n].titles or [0]):.4f}" for n in meta_names])
     row(f"published day ({len(first.dates)})", [f"{statistics.mean(tallies[n].dates or [0]):.4f}" for n in meta_names])
     row("published day +-1", [f"{statistics.mean(tallies[n].dates_slack or [0]):.4f}" for n in meta_names])
+    authors = [f"{statistics.mean(tallies[n].authors or [0]):.4f}" for n in meta_names]
+    row(f"authors exact ({len(first.authors)})", authors)
     row(f"median ms/page ({len(tallies[names[0]].ms)})", [f"{statistics.median(t.ms):.1f}" for t in tallies.values()])
     row("mean ms/page", [f"{statistics.mean(t.ms):.1f}" for t in tallies.values()])
     row("median CPU ms/page", [f"{statistics.median(t.cpu_ms):.1f}" for t in tallies.values()])

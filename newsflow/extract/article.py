@@ -62,7 +62,7 @@ def _from_tree(tree: HtmlElement, html: str, url: str | None, entry: FeedEntry |
     head = read_head(tree, url)
     ld = read_jsonld(tree)
     title = metadata.title(tree, head, ld, entry.title if entry else None)
-    authors = metadata.authors(tree, head, ld, list(entry.authors) if entry else [])
+    authors = metadata.authors(tree, head, ld, title, list(entry.authors) if entry else [])
     section = metadata.section(head, ld, list(entry.categories) if entry else [])
     site = metadata.site_name(head, ld)
     titles = [t for t in (title, ld.headline if ld else None, head.first("og:title"), head.title_tag) if t]

@@ -2,7 +2,7 @@
 
 Candidates are the markers trafilatura's author XPaths look for (``rel=author``, ``itemprop=author``, byline and
 author classes), tried tier by tier, outside comment lists, sidebars, figures and dates. Where a tier finds
-several, the one nearest after the headline wins: a sidebar teaser's author comes earlier or much later.
+several, the one nearest after the headline wins: a teaser's author comes earlier, or later than the article's.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from lxml.etree import Element as _ELEMENT
 from lxml.etree import _Element
 from lxml.html import HtmlElement
 
-from newsflow.extract.textutil import squash
+from newsflow.extract.textutil import squash, words
 
 MAX_BYLINE_CHARS = 120
 # Elements whose text is never part of a byline's name: a date, a picture, code
@@ -58,24 +58,27 @@ _DISCARD_CLASS_RE = re.compile(
 )
 
 
-def byline_authors(tree: HtmlElement) -> list[str]:
-    """Author names from the byline nearest the headline, or none."""
-    tiers: list[list[tuple[_Element, bool]]] = [[], [], []]  # (element, after the first h1)
-    headline_seen = False
-    for el in tree.iter(_ELEMENT):
+def byline_authors(tree: HtmlElement, headline: str | None = None) -> list[str]:
+    """Author names from the byline nearest after the headline (the h1 showing ``headline``, else the first h1)."""
+    tiers: list[list[tuple[int, _Element]]] = [[], [], []]
+    h1s: list[tuple[int, bool]] = []  # (position, shows the headline)
+    wanted = words(headline or "")
+    for position, el in enumerate(tree.iter(_ELEMENT)):
         if el.tag == "h1":
-            headline_seen = True
+            h1s.append((position, bool(wanted) and words(el.text_content()) == wanted))
             continue
         tier = _tier(el)
         if tier is not None:
-            tiers[tier].append((el, headline_seen))
+            tiers[tier].append((position, el))
+    anchor = next((pos for pos, shows in h1s if shows), h1s[0][0] if h1s else -1)
     for found in tiers:
-        named = [(el, after, text) for el, after in found if not _inside(el) and (text := _byline_text(el))]
-        if named:
-            # the first after the headline; else the last before it (document order when there is no h1)
-            after = [item for item in named if item[1]]
-            chosen = after[0] if after else named[-1] if headline_seen else named[0]
-            return _names(chosen[2])
+        # the nearest after the headline first, then those before it from the nearest back
+        ordered = [el for pos, el in found if pos > anchor] + [el for pos, el in reversed(found) if pos < anchor]
+        for el in ordered:
+            text = None if _inside(el) else _byline_text(el)
+            names = _names(text) if text else []
+            if names:
+                return names
     return []
 
 

@@ -70,7 +70,7 @@ def _prefer_h1(title: str, h1: str | None) -> str:
 
 
 def authors(
-    tree: HtmlElement, head: PageHead, ld: JsonLdArticle | None, fallback: list[str]
+    tree: HtmlElement, head: PageHead, ld: JsonLdArticle | None, headline: str | None, fallback: list[str]
 ) -> list[str]:
     """The people who wrote the article: JSON-LD, then meta tags, then the feed, then the page's byline.
 
@@ -87,7 +87,7 @@ def authors(
     site = {" ".join(words(s)) for s in (site_name(head, ld), ld.publisher if ld else None) if s}
     if stated and not all(" ".join(words(name)) in site for name in stated):
         return stated
-    return _clean_names(byline_authors(tree)) or stated
+    return _clean_names(byline_authors(tree, headline)) or stated
 
 
 def _clean_names(found: list[str]) -> list[str]:

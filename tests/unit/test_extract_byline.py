@@ -1,0 +1,98 @@
+"""Authors from the page's byline when its metadata names nobody, and which stated author wins."""
+
+from __future__ import annotations
+
+import json
+
+from lxml.html import fromstring
+
+from newsflow.extract import extract_article
+from newsflow.extract.byline import byline_authors
+from newsflow.extract.jsonld import read_jsonld
+
+BODY = "".join(
+    f"<p>{s}</p>"
+    for s in (
+        "The council voted on Tuesday to close the old bridge to cars from next month, after engineers found cracks.",
+        "Buses and bicycles will still be allowed across while the repairs, expected to take two years, go ahead.",
+        "Shop owners on both banks said they feared losing customers and asked for help with the lost trade.",
+    )
+)
+
+
+def _page(header: str = "", byline: str = "", after: str = "", head: str = "") -> str:
+    return (
+        f"<html><head><title>Bridge to close</title>{head}</head><body>"
+        f"<header>{header}</header><article><h1>Old bridge to close to cars</h1>{byline}{BODY}</article>"
+        f"{after}</body></html>"
+    )
+
+
+def test_the_byline_after_the_headline_wins_over_teasers_before_and_comments_after():
+    page = _page(
+        header='<div class="teaser"><span class="author">Teaser Writer</span></div>',
+        byline='<p class="byline">By <a rel="author" href="/staff/ana">Ana Ruiz</a></p>',
+        after=(
+            '<section id="comments"><div class="comment"><span class="author">Reader Name</span></div></section>'
+            '<aside class="sidebar"><span class="author">Sidebar Writer</span></aside>'
+        ),
+    )
+    assert byline_authors(fromstring(page)) == ["Ana Ruiz"]
+    assert extract_article(page, url="https://news.example/bridge").authors == ["Ana Ruiz"]
+
+
+def test_labels_dates_and_several_names_are_read_off_the_byline():
+    cases = {
+        '<div class="byline">Posted by Jane Doe on March 3, 2024</div>': ["Jane Doe"],
+        '<span class="author-name">View all posts by Jane Doe</span>': ["Jane Doe"],
+        '<div class="byline">By Nathan Willis March 22, 2017</div>': ["Nathan Willis"],
+        '<div class="byline">Von Benjamin Fischer und Marcus Theurer</div>': ["Benjamin Fischer", "Marcus Theurer"],
+        '<div class="byline">By Ana Ruiz <time datetime="2024-03-03">3 March 2024, 10:00</time></div>': ["Ana Ruiz"],
+    }
+    for byline, expected in cases.items():
+        assert byline_authors(fromstring(_page(byline=byline))) == expected, byline
+
+
+def test_template_words_and_comment_forms_are_not_authors():
+    form = (
+        '<form id="commentform"><p class="comment-form-author"><label for="author">Name *</label>'
+        '<input id="author" name="author"></p></form>'
+    )
+    assert byline_authors(fromstring(_page(after=form))) == []
+    assert byline_authors(fromstring(_page(byline='<div class="author">Follow</div>'))) == []
+    assert extract_article(_page(after=form), url="https://news.example/bridge").authors == []
+
+
+def test_stated_authors_come_first_and_a_site_name_as_author_gives_way_to_the_byline():
+    byline = '<p class="byline">By Ana Ruiz</p>'
+    stated = '<meta name="author" content="Ben Ode"><meta property="og:site_name" content="Bridge Times">'
+    assert extract_article(_page(byline=byline, head=stated), url="https://news.example/b").authors == ["Ben Ode"]
+    site = '<meta name="author" content="Bridge Times"><meta property="og:site_name" content="Bridge Times">'
+    assert extract_article(_page(byline=byline, head=site), url="https://news.example/b").authors == ["Ana Ruiz"]
+    assert extract_article(_page(head=site), url="https://news.example/b").authors == ["Bridge Times"]
+
+
+def test_the_same_author_in_two_cases_is_one_author():
+    head = '<meta name="author" content="Jeffrey Gettleman"><meta name="byl" content="JEFFREY GETTLEMAN">'
+    assert extract_article(_page(head=head), url="https://news.example/b").authors == ["Jeffrey Gettleman"]
+
+
+def test_jsonld_authors_given_as_references_to_graph_nodes_are_resolved():
+    graph = {
+        "@context": "https://schema.org",
+        "@graph": [
+            {
+                "@type": "Article",
+                "headline": "Old bridge to close to cars",
+                "author": {"@id": "https://news.example/#/person/1"},
+                "publisher": {"@id": "https://news.example/#org"},
+            },
+            {"@type": "Person", "@id": "https://news.example/#/person/1", "name": "Tatyana Turner"},
+            {"@type": "Organization", "@id": "https://news.example/#org", "name": "City Limits"},
+        ],
+    }
+    page = f'<html><head><script type="application/ld+json">{json.dumps(graph)}</script></head><body></body></html>'
+    found = read_jsonld(fromstring(page))
+    assert found is not None
+    assert found.authors == ["Tatyana Turner"]
+    assert found.publisher == "City Limits"
