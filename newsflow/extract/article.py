@@ -93,7 +93,7 @@ def _from_tree(tree: HtmlElement, html: str, url: str | None, entry: FeedEntry |
 
     text = join_paragraphs(body.paragraphs) if body else ""
     published = published_time(tree, head, ld, url, entry.published_at if entry else None, now)
-    modified = modified_time(tree, head, ld, url, entry.updated_at if entry else None, published, now)
+    modified = modified_time(head, ld, entry.updated_at if entry else None, now)
     language, confidence = detect_language(
         text or title or "", hint=(ld.language if ld else None) or head.html_lang or head.first("content-language")
     )

@@ -1,4 +1,5 @@
-"""Published and modified times with their provenance: JSON-LD, then meta tags, then htmldate, then the feed.
+"""Published and modified times with their provenance: JSON-LD, then meta tags, then htmldate (published only),
+then the feed.
 
 Every time is timezone-aware UTC (a time without a zone is read as UTC) and none is later than ``now``:
 a candidate in the future is skipped and the next source is asked.
@@ -96,39 +97,31 @@ def published_time(
     )
     if found:
         return found
-    return first_valid([(_htmldate(tree, url, original=True, now=now), "htmldate"), (feed_time, "feed")], now)
+    return first_valid([(_htmldate(tree, url, now), "htmldate"), (feed_time, "feed")], now)
 
 
 def modified_time(
-    tree: HtmlElement,
-    head: PageHead,
-    ld: JsonLdArticle | None,
-    url: str | None,
-    feed_time: datetime | None,
-    published: Dated | None,
-    now: datetime,
+    head: PageHead, ld: JsonLdArticle | None, feed_time: datetime | None, now: datetime
 ) -> Dated | None:
-    found = first_valid(
-        [(ld.modified if ld else None, "jsonld"), *((v, "meta") for v in head.all(*MODIFIED_META))], now
+    """The time the publisher states the article last changed: JSON-LD, meta tags, then the feed.
+
+    htmldate is not asked: its "latest date on the page" gave a later day than the publication on 16 of 1,143
+    saved pages (copyright years, comment dates, a time zone's midnight) at about 2 ms a page on the rest.
+    """
+    return first_valid(
+        [
+            (ld.modified if ld else None, "jsonld"),
+            *((v, "meta") for v in head.all(*MODIFIED_META)),
+            (feed_time, "feed"),
+        ],
+        now,
     )
-    if found is None:
-        # htmldate's "latest date" on a page is most often the publication day again: keep it only when later
-        later = first_valid([(_htmldate(tree, url, original=False, now=now), "htmldate")], now)
-        if later and (published is None or later.value.date() > published.value.date()):
-            found = later
-    return found or first_valid([(feed_time, "feed")], now)
 
 
-def _htmldate(tree: HtmlElement, url: str | None, *, original: bool, now: datetime) -> str | None:
+def _htmldate(tree: HtmlElement, url: str | None, now: datetime) -> str | None:
     from htmldate import find_date
 
     try:
-        return find_date(
-            tree,
-            url=url,
-            original_date=original,
-            extensive_search=original,
-            max_date=now.strftime("%Y-%m-%d"),
-        )
+        return find_date(tree, url=url, original_date=True, extensive_search=True, max_date=now.strftime("%Y-%m-%d"))
     except (ValueError, TypeError):
         return None
