@@ -15,3 +15,30 @@ def test_dotted_dates_are_day_first_and_iso_and_slashed_dates_read_as_written():
     assert parse_time("1700000000") == datetime(2023, 11, 14, 22, 13, 20, tzinfo=UTC)
     assert parse_time("1985-01-01") is None  # before any web page
     assert parse_time("not a date") is None
+
+
+def test_published_falls_back_to_the_pages_dateline_and_modified_to_the_feed():
+    from newsflow.extract import extract_article
+    from newsflow.records import FeedEntry
+
+    body = "".join(
+        f"<p>{s}</p>"
+        for s in (
+            "The council voted on Tuesday to close the old bridge to cars from next month after engineers found cracks.",
+            "Buses and bicycles will still cross while the repairs, expected to take two years, go ahead on both sides.",
+        )
+    )
+    page = (
+        "<html><head><title>Bridge to close</title></head><body><article><h1>Old bridge to close</h1>"
+        '<p class="dateline">Published 3 April 2025</p>'
+        f"{body}<footer>Comments closed on 9 May 2025. © 2025</footer></article></body></html>"
+    )
+    article = extract_article(page, url="https://news.example/2025/bridge")
+    assert article.published_at is not None and article.published_at.date().isoformat() == "2025-04-03"
+    assert article.published_source == "htmldate"
+    assert article.modified_at is None and article.modified_source is None
+
+    updated = datetime(2025, 4, 5, 8, 0, tzinfo=UTC)
+    entry = FeedEntry(entry_key="k", url="https://news.example/2025/bridge", updated_at=updated)
+    article = extract_article(page, url="https://news.example/2025/bridge", feed_entry=entry)
+    assert article.modified_at == updated and article.modified_source == "feed"
