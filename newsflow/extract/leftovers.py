@@ -113,6 +113,14 @@ _RELATED_HEADING_RE = re.compile(
     r"|noticias relacionadas|leggi anche|lees ook)\b",
     re.I,
 )
+# A paragraph cut off by a paywall ends in an ellipsis right after a word ("de laisser faire les interactions
+# économi..."); the lines after it offering a subscription or a login name a price, an offer or an account
+_TRUNCATED_RE = re.compile(r"\w(?:\.{3}|…)$")
+_PAYWALL_OFFER_RE = re.compile(
+    r"[€$£]\s?\d|\d\s?[€$£]|subscri|abonn|\babo\b|offre|offer|log ?in\b|sign ?in\b|connect|compte|account|"
+    r"konto|anmelden|registrier|inscri|suscr|assin|accès|access|zugang|acceso",
+    re.I,
+)
 _EMPTY_FIELD_RE = re.compile(r"^[^\s:][^:.!?]{0,30}:$")
 _SENTENCE_END_RE = re.compile(r"[.!?…:;\"”»)\]]$")
 # A heading opening the body is the headline when it shares this share of its words with the title (the same
@@ -132,6 +140,8 @@ LEFTOVER_MAX_WORDS = 40
 # A related-articles heading is at most this long, and each entry in the list under it at most this long
 RELATED_HEADING_MAX_WORDS = 8
 RELATED_ENTRY_MAX_WORDS = 30
+# Each line of a subscription pitch after a paywalled teaser is at most this long
+PAYWALL_LINE_MAX_WORDS = 30
 
 
 _CJK_RE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\u0e00-\u0e7f\u1000-\u109f]")
@@ -267,6 +277,7 @@ def remove_leftovers(body: _Element, *, titles: Iterable[str], authors: Iterable
         _drop_repeated_title(body, title_norms)
     _drop_related_tail(body)
     _drop_teaser_tail(body)
+    _drop_paywall_tail(body)
 
 
 def _trim_edge(
@@ -398,6 +409,29 @@ def _drop_related_tail(body: _Element) -> None:
             break
     if start is not None:
         _cut_tail(body, blocks, start)
+
+
+def _drop_paywall_tail(body: _Element) -> None:
+    """Cut the subscription pitch after an article cut off by a paywall.
+
+    The last paragraph of prose ends in a truncation ellipsis, and everything after it is short lines (offers,
+    prices, login links), one of which offers a subscription, an account or access.
+    """
+    blocks = list(body)
+    offers = short_lines = 0
+    for i in range(len(blocks) - 1, 0, -1):
+        text = block_text(blocks[i])
+        n = units(text)
+        if blocks[i].tag == "graphic" or not text:
+            continue
+        if n > LABEL_MAX_WORDS and _TRUNCATED_RE.search(text):
+            if short_lines >= 2 and offers:
+                _cut_tail(body, blocks, i + 1)
+            return
+        if n > PAYWALL_LINE_MAX_WORDS:
+            return
+        short_lines += 1
+        offers += bool(_PAYWALL_OFFER_RE.search(text))
 
 
 def _is_related_heading(block: _Element, text: str) -> bool:

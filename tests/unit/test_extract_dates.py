@@ -24,8 +24,8 @@ def test_published_falls_back_to_the_pages_dateline_and_modified_to_the_feed():
     body = "".join(
         f"<p>{s}</p>"
         for s in (
-            "The council voted on Tuesday to close the old bridge to cars from next month after engineers found cracks.",
-            "Buses and bicycles will still cross while the repairs, expected to take two years, go ahead on both sides.",
+            "The council voted on Tuesday to close the old bridge to cars next month after engineers found cracks.",
+            "Buses and bicycles will still cross while the repairs, expected to take two years, go ahead there.",
         )
     )
     page = (

@@ -141,3 +141,17 @@ def test_empty_field_names_closing_the_body_go_and_a_label_opening_a_list_stays(
     assert _clean(_body(f"<p>{PROSE}</p>", f"<p>{PROSE}</p>", fields)) == [PROSE, PROSE]
     body = _body(f"<p>{PROSE}</p>", "<p>Key points:</p>", "<list rend='ul'><item>One.</item></list>", f"<p>{PROSE}</p>")
     assert _clean(body) == [PROSE, "Key points:", "One.", PROSE]
+
+
+def test_a_subscription_pitch_after_a_paywall_cut_goes_and_short_closing_lines_after_prose_stay():
+    cut = "The reform goes further than any before it, and its authors say the state must now let the market " \
+        "decide what the pension system will look like in the econo..."
+    pitch = (
+        "<p>Already have an account? Log in here</p><p>Try our discovery offer.</p>"
+        "<p>1€ the first month, then 12€ a month</p><p>Unlimited access to every article</p>"
+    )
+    assert _clean(_body(*(f"<p>{PROSE}</p>" for _ in range(2)), f"<p>{cut}</p>", pitch)) == [PROSE, PROSE, cut]
+    # the same lines after a paragraph that ends as written stay: nothing says the article was cut off
+    ended = cut.removesuffix("econo...") + "economy."
+    kept = _clean(_body(*(f"<p>{PROSE}</p>" for _ in range(2)), f"<p>{ended}</p>", pitch))
+    assert kept[:3] == [PROSE, PROSE, ended] and len(kept) == 7
