@@ -18,6 +18,7 @@ from newsflow.extract.maintext import extract_body
 from newsflow.extract.page import parse_page, read_head
 from newsflow.extract.render import body_html, body_paragraphs, paragraphs_html
 from newsflow.extract.sanitize import sanitize_html
+from newsflow.extract.standfirst import find_standfirst
 from newsflow.extract.status import STUB_WORDS, is_blocked, is_paywalled
 from newsflow.extract.textutil import containment, join_paragraphs, split_paragraphs
 from newsflow.records import ArticleStatus, ExtractedArticle, FeedEntry
@@ -74,6 +75,14 @@ def _from_tree(tree: HtmlElement, html: str, url: str | None, entry: FeedEntry |
     if page_xml is not None:
         remove_leftovers(page_xml, titles=titles, authors=authors, labels=[x for x in (section, site) if x])
     page = _render(page_xml)
+    if page_xml is not None and page is not None:
+        description = head.first("description", "og:description", "twitter:description")
+        standfirst = find_standfirst(tree, description, page.paragraphs)
+        if standfirst:
+            lead = page_xml.makeelement("p", {})
+            lead.text = standfirst
+            page_xml.insert(0, lead)
+            page = _render(page_xml)
     references = _references(ld, entry, page, visible, titles, authors)
     if page_xml is not None and page is not None and references and _is_whole(references[0], page):
         trim_to_reference(page_xml, " ".join(references[0].paragraphs))

@@ -8,9 +8,11 @@ a candidate in the future is skipped and the next source is asked.
 from __future__ import annotations
 
 import re
+import warnings
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
+from functools import cache
 
 from lxml.html import HtmlElement
 
@@ -32,6 +34,14 @@ MODIFIED_META = (
 EARLIEST = datetime(1990, 1, 1, tzinfo=UTC)
 _NUMERIC_RE = re.compile(r"^\d{10}(\d{3})?$")
 _DOTTED_DATE_RE = re.compile(r"^\d{1,2}\.\d{1,2}\.\d{2,4}\b")
+# Zone abbreviations pages write after a time ("2021-01-03T17:40:00EET"), as offsets in hours; dateutil knows
+# only UTC and GMT itself and would read the rest as UTC. CST is the US one, as dateutil assumes.
+_ZONE_HOURS = {
+    "WET": 0, "WEST": 1, "CET": 1, "CEST": 2, "MEZ": 1, "MESZ": 2, "EET": 2, "EEST": 3, "MSK": 3, "BST": 1,
+    "EST": -5, "EDT": -4, "CST": -6, "CDT": -5, "MST": -7, "MDT": -6, "PST": -8, "PDT": -7, "AKST": -9,
+    "AKDT": -8, "HST": -10, "JST": 9, "KST": 9, "HKT": 8, "SGT": 8, "AEST": 10, "AEDT": 11, "ACST": 9.5,
+    "AWST": 8, "NZST": 12, "NZDT": 13,
+}
 
 
 @dataclass(frozen=True)
@@ -70,10 +80,20 @@ def _parse_string(text: str) -> datetime | None:
     from dateutil import parser as dateutil_parser
 
     try:
-        # dotted numeric dates are day first wherever they are written (10.12.2022 is 10 December)
-        return dateutil_parser.parse(text, fuzzy=False, dayfirst=bool(_DOTTED_DATE_RE.match(text)))
+        with warnings.catch_warnings():
+            # an unknown zone name is read as UTC, which is what a time without a zone means here anyway
+            warnings.simplefilter("ignore", dateutil_parser.UnknownTimezoneWarning)
+            # dotted numeric dates are day first wherever they are written (10.12.2022 is 10 December)
+            return dateutil_parser.parse(
+                text, fuzzy=False, dayfirst=bool(_DOTTED_DATE_RE.match(text)), tzinfos=_zone_offsets()
+            )
     except (ValueError, OverflowError, TypeError):
         return None
+
+
+@cache
+def _zone_offsets() -> dict[str, int]:
+    return {name: int(hours * 3600) for name, hours in _ZONE_HOURS.items()}
 
 
 def first_valid(candidates: Iterable[tuple[str | datetime | None, str]], now: datetime) -> Dated | None:

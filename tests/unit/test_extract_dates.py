@@ -13,6 +13,8 @@ def test_dotted_dates_are_day_first_and_iso_and_slashed_dates_read_as_written():
     assert parse_time("2025-04-03T09:30:00+02:00") == datetime(2025, 4, 3, 7, 30, tzinfo=UTC)
     assert parse_time("04/03/2025") == datetime(2025, 4, 3, tzinfo=UTC)  # US order, as dateutil reads it
     assert parse_time("1700000000") == datetime(2023, 11, 14, 22, 13, 20, tzinfo=UTC)
+    assert parse_time("2021-01-03T17:40:00EET") == datetime(2021, 1, 3, 15, 40, tzinfo=UTC)  # zone abbreviations
+    assert parse_time("Mon, 06 Nov 2023 10:00:00 EST") == datetime(2023, 11, 6, 15, 0, tzinfo=UTC)
     assert parse_time("1985-01-01") is None  # before any web page
     assert parse_time("not a date") is None
 

@@ -129,3 +129,19 @@ def test_a_closing_list_of_other_columns_is_not_part_of_the_article():
     assert article.text.rstrip().endswith("LAURIE OAKES IS THE NINE NETWORK POLITICAL EDITOR")
     assert "Other Opinion Columns" not in article.text
 
+
+
+def test_the_standfirst_above_the_body_opens_the_text_of_lsm_lv():
+    html = (NEWSPAPER / "html" / "latvian_article.html").read_text(encoding="utf-8")
+    expected = (NEWSPAPER / "txt" / "latvian_article.txt").read_text(encoding="utf-8")
+    url = "https://www.lsm.lv/raksts/zinas/arzemes/norvegija-pec-zemes-nogruvuma-pieci-bojagajusie.a387519/"
+    article = extract_article(html, url=url)
+    assert article.text.startswith("Norvēģijas glābšanas komanda četras dienas pēc tam")
+    assert _overlap(expected, article.text) > 0.97
+
+
+def test_bylines_name_the_author_where_the_metadata_names_nobody():
+    for name, author in (("ars-1", "Dan Goodin"), ("cnet", "Steven Musil"), ("msn", "Alex Perry"),
+                         ("lwn-1", "Nathan Willis"), ("nytimes-5", "Tariq Panja")):
+        html = (READABILITY / name / "source.html").read_text(encoding="utf-8")
+        assert extract_article(html, url="http://fakehost/test/page.html").authors == [author], name

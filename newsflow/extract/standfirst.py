@@ -1,0 +1,65 @@
+"""The standfirst (dek) a page shows above the article body, outside the container the body was found in.
+
+Publishers set the standfirst apart from the body (``<div class="article__lead">`` under the headline), so
+an extractor that finds the body's container misses it, although it is the first paragraph readers see. It is
+recognised by what the page says of itself: its meta description repeats it word for word. The block must sit
+before the body's first paragraph, outside headers, navigation, asides and footers, and be missing from the body.
+"""
+
+from __future__ import annotations
+
+from lxml.etree import XPath, _Element
+from lxml.html import HtmlElement
+
+from newsflow.extract.textutil import squash, words
+
+# A description this short is a slogan or a label, not a standfirst; the probe is its opening
+MIN_WORDS = 12
+PROBE_CHARS = 48
+_CONTAINS_XPATH = XPath("//body//*[contains(normalize-space(text()), $probe)]")
+_NOT_INSIDE = frozenset({"head", "header", "nav", "aside", "footer", "a", "button", "script", "noscript", "style",
+                         "template", "figcaption", "figure", "blockquote", "li"})
+
+
+def find_standfirst(tree: HtmlElement, description: str | None, body_paragraphs: list[str]) -> str | None:
+    """The page's visible standfirst when it is not in the extracted body, else None."""
+    if not description or not body_paragraphs:
+        return None
+    description = squash(description)
+    wanted = words(description)
+    if len(wanted) < MIN_WORDS or description.endswith(("...", "…")):
+        return None  # a truncated description is an excerpt of the body, not a standfirst
+    body_words = " ".join(words(" ".join(body_paragraphs[:3])))
+    if " ".join(wanted[:MIN_WORDS]) in body_words:
+        return None
+    block = _block_showing(tree, description, wanted)
+    if block is None or not _before(tree, block, body_paragraphs[0]):
+        return None
+    return squash(block.text_content())
+
+
+def _block_showing(tree: HtmlElement, description: str, wanted: list[str]) -> _Element | None:
+    """The element whose whole visible text is the description."""
+    found = _CONTAINS_XPATH(tree, probe=description[:PROBE_CHARS])
+    for element in found if isinstance(found, list) else []:
+        if not isinstance(element, _Element) or words(element.text_content()) != wanted:
+            continue
+        if any(a.tag in _NOT_INSIDE for a in (element, *element.iterancestors())):
+            continue
+        return element
+    return None
+
+
+def _before(tree: HtmlElement, block: _Element, first_paragraph: str) -> bool:
+    """``block`` comes before the element that holds the start of the body's first paragraph."""
+    probe = squash(first_paragraph)[:PROBE_CHARS]
+    found = _CONTAINS_XPATH(tree, probe=probe)
+    targets = {el for el in found if isinstance(el, _Element)} if isinstance(found, list) else set()
+    if not targets:
+        return False
+    for element in tree.iter():
+        if element is block:
+            return True
+        if element in targets:
+            return False
+    return False

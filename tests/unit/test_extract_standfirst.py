@@ -1,0 +1,48 @@
+"""The standfirst a page shows above the body, outside the body's container, opens the extracted text."""
+
+from __future__ import annotations
+
+from newsflow.extract import extract_article
+
+DEK = "Engineers found cracks in the piers last week, and the council says the repairs will take two years."
+PARAGRAPHS = [
+    "The council voted on Tuesday to close the old bridge to cars from next month, after an inspection of the "
+    "piers found cracks that had widened since the last survey in the spring.",
+    "Buses and bicycles will still be allowed across while the repairs go ahead, the council said, but lorries "
+    "will have to take the ring road, adding twenty minutes to deliveries into the old town.",
+    "Shop owners on both banks said they feared losing customers and asked the council for help with the lost "
+    "trade; the council promised a fund for the businesses worst hit by the closure.",
+    "The bridge, built in 1889, carries about twelve thousand vehicles a day, according to the council's own "
+    "traffic counts, and it was last closed for repairs in the winter of 1978.",
+]
+
+
+def _page(lead: str, after: str = "", description: str = DEK) -> str:
+    body = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    return (
+        f'<html><head><title>Old bridge to close to cars</title><meta name="description" content="{description}">'
+        "</head><body><nav><a href='/'>Home</a></nav><div class='hero'><h1>Old bridge to close to cars</h1>"
+        f"{lead}</div><div class='content'><article>{body}</article></div>{after}</body></html>"
+    )
+
+
+def test_a_standfirst_outside_the_article_container_opens_the_text():
+    article = extract_article(_page(f"<div class='article__lead'>{DEK}</div>"), url="https://news.example/bridge")
+    paragraphs = article.text.split("\n\n")
+    assert paragraphs[0] == DEK
+    assert paragraphs[1:] == PARAGRAPHS
+    assert article.html is not None and article.html.startswith(f"<p>{DEK}</p>")
+
+
+def test_a_description_shown_nowhere_or_only_after_the_body_or_as_a_teaser_is_not_added():
+    url = "https://news.example/bridge"
+    assert extract_article(_page(""), url=url).text.split("\n\n") == PARAGRAPHS
+    footer = f"<footer><p>{DEK}</p></footer>"
+    assert extract_article(_page("", after=footer), url=url).text.split("\n\n") == PARAGRAPHS
+    after = f"<section class='more'><p>{DEK}</p></section>"
+    assert DEK not in extract_article(_page("", after=after), url=url).text.split("\n\n")[:1]
+    teaser = f"<aside><p>{DEK}</p></aside>"
+    assert extract_article(_page(teaser), url=url).text.split("\n\n") == PARAGRAPHS
+    short = "Bridge closes to cars."
+    page = _page(f"<div class='article__lead'>{short}</div>", description=short)
+    assert extract_article(page, url=url).text.split("\n\n") == PARAGRAPHS
