@@ -4,7 +4,8 @@ Loose text: many pages set an article as bare text in a ``div``, its paragraphs 
 its words interleaved with links and emphasis. Trafilatura reads such a container element by element: each link
 becomes a paragraph of its own and the space after it is lost ("a security fairin Las Vegas"). Each run of text
 and inline elements between double line breaks (or block elements) is wrapped in a ``<p>``, as a browser's
-reader mode does.
+reader mode does. Loose text beside blocks is wrapped too where a link sits inside its sentences: there
+trafilatura drops the words before the link ("the Supreme Courthas found").
 
 Linked headings: documentation-style and many news pages put a link to the heading itself into every
 sub-heading, and reviews and round-ups link each sub-heading to the thing it names; trafilatura's precision
@@ -150,14 +151,31 @@ def unlink_heading_anchors(tree: HtmlElement) -> None:
                 link.drop_tree()
 
 
+def _links_in_loose_text(container: HtmlElement) -> bool:
+    """Loose text beside blocks with a link inside a sentence: trafilatura drops the words before such a link
+    and the space after it ("the Supreme Courthas found")."""
+    if not any(_is_block(child) for child in container):
+        return False
+    for child in container:
+        tail = child.tail or ""
+        if child.tag == "a" and tail[:1].isspace() and tail.strip():
+            previous = child.getprevious()
+            if ((previous.tail if previous is not None else container.text) or "").strip():
+                return True
+    return False
+
+
+def _is_block(element: HtmlElement) -> bool:
+    return isinstance(element.tag, str) and element.tag not in _INLINE and element.tag != "br"
+
+
 def wrap_loose_text(tree: HtmlElement) -> None:
     """Wrap the loose text runs of every container that mixes text with line breaks or blocks (in place)."""
     for container in list(tree.iter(*_CONTAINERS)):
         if _loose_text_length(container) < MIN_LOOSE_CHARS:
             continue
-        if not any(child.tag == "br" for child in container):
-            continue  # text beside blocks, not text set with line breaks: trafilatura reads those as they are
-        _wrap(container)
+        if any(child.tag == "br" for child in container) or _links_in_loose_text(container):
+            _wrap(container)
 
 
 def join_drop_caps(tree: HtmlElement) -> None:

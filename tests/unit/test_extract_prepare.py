@@ -41,6 +41,23 @@ def test_containers_without_line_breaks_or_with_little_text_are_left_alone():
     assert tostring(tree) == before
 
 
+def test_loose_text_beside_blocks_with_a_link_in_a_sentence_keeps_its_words_and_spaces():
+    # yahoo-3's layout: a photo block, then the article's text loose in the container with links inside it
+    text = (
+        "The Federal Flag Code has guidelines for the proper treatment of the flag but no rules for punishment. "
+        "In the past, the <a href='/court'>Supreme Court</a> has found that people are protected from punishment "
+        "under the First Amendment for burning the flag."
+    )
+    page = (
+        "<html><head><title>Flag</title></head><body><article><h1>Flag</h1><div class='body'>"
+        "<div class='photo'><img src='/f.jpg'><span>Vanessa Hicks</span></div>"
+        f"{text}<p></p><p>{SENTENCE * 3}</p><p>{SENTENCE * 3}</p></div></article></body></html>"
+    )
+    article = extract_article(page, url="https://news.example/flag")
+    assert "In the past, the Supreme Court has found that people" in article.text
+    assert article.text.startswith("The Federal Flag Code has guidelines")
+
+
 def test_permalinks_leave_headings_and_links_to_other_pages_stay():
     tree = _tree(
         "<h2 id='h'>Findings <a class='anchor' href='#findings'>#</a></h2>"
