@@ -15,12 +15,13 @@ from newsflow.extract.jsonld import JsonLdArticle, read_jsonld
 from newsflow.extract.language import detect_language
 from newsflow.extract.leftovers import clean_paragraphs, remove_leftovers, trim_to_reference
 from newsflow.extract.maintext import extract_body
+from newsflow.extract.markdown import has_markdown_links, looks_like_markdown, markdown_to_html
 from newsflow.extract.page import parse_page, read_head
 from newsflow.extract.render import body_html, body_paragraphs, paragraphs_html
 from newsflow.extract.sanitize import sanitize_html
 from newsflow.extract.standfirst import find_standfirst
 from newsflow.extract.status import STUB_WORDS, is_blocked, is_paywalled
-from newsflow.extract.textutil import containment, join_paragraphs, split_paragraphs
+from newsflow.extract.textutil import containment, join_paragraphs
 from newsflow.records import ArticleStatus, ExtractedArticle, FeedEntry
 
 EXTRACTOR_VERSION = "1.4.0"
@@ -150,7 +151,8 @@ class _LazyText:
 
 
 def _text_body(raw: str, source: str, titles: list[str], authors: list[str]) -> Body | None:
-    paragraphs = feed_paragraphs(raw) if "<" in raw and ">" in raw else split_paragraphs(raw)
+    # feed_paragraphs reads plain text too, decoding the character references JSON-LD bodies often carry
+    paragraphs = feed_paragraphs(markdown_to_html(raw) if looks_like_markdown(raw) else raw)
     paragraphs = clean_paragraphs(paragraphs, titles=titles, authors=authors)
     return Body(paragraphs, paragraphs_html(paragraphs), source) if paragraphs else None
 
@@ -187,6 +189,8 @@ def _references(
 def _choose_body(page: Body | None, references: list[Body], entry: FeedEntry | None) -> Body | None:
     """The page's body, unless a stated body shows the page extraction missed much of the article."""
     page_words = page.word_count if page else 0
+    if page is not None and references and has_markdown_links("\n".join(page.paragraphs)):
+        return references[0]  # the page text is the raw Markdown body (trafilatura's fallback read the JSON-LD)
     for reference in references:
         if page_words < UNDER_EXTRACTED * reference.word_count:
             return reference

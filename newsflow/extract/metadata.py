@@ -94,7 +94,7 @@ def _clean_names(found: list[str]) -> list[str]:
     cleaned: list[str] = []
     seen: set[str] = set()
     for name in found:
-        name = _BYLINE_PREFIX_RE.sub("", squash(name)).strip(" ,;")
+        name = _BYLINE_PREFIX_RE.sub("", squash(html.unescape(name))).strip(" ,;")
         key = name.casefold()  # "Jeffrey Gettleman" and "JEFFREY GETTLEMAN" are one author
         if name and 1 <= len(name.split()) <= 6 and key not in seen:
             seen.add(key)

@@ -113,3 +113,40 @@ def test_a_whole_jsonld_body_trims_the_pages_closing_clutter_and_keeps_its_stand
     )
     article = extract_article(page, url="https://rail.example/news/3")
     assert article.text.split("\n\n") == [standfirst, *paragraphs]
+
+
+def test_a_markdown_articlebody_is_read_as_text_without_link_targets_or_cms_marks():
+    paragraphs = [
+        "Engineers found cracks in the piers of the old bridge last week, and the council closed it to cars on "
+        "Tuesday until the repairs are done.",
+        "Buses and bicycles may still cross, the council said, while lorries take the ring road around the old "
+        "town for the two years the work will last.",
+        "Shop owners on both banks asked for help with the trade they expect to lose, and the council promised a "
+        "fund for those worst hit.",
+    ]
+    linked = paragraphs[1].replace("the council said", "[the council said](https://rail.example/n){: target=_blank}")
+    markdown = (
+        f"**{paragraphs[0]}**\n\n## What changes\n\n{linked}"
+        "\n\n+++group-2\n\n[#image: /photos/61979e4b849388156b5a9ae5]|||The bridge at dusk.|||\n\n+++\n\n"
+        f"{paragraphs[2]}\n\n[#article: /articles/62d0355ce3302c63fbb8b840]"
+    )
+    ld = {"@context": "https://schema.org", "@type": "NewsArticle", "headline": "Old bridge closes to cars",
+          "articleBody": markdown}
+    page = (
+        f"<html><head><script type='application/ld+json'>{json.dumps(ld)}</script></head><body>"
+        "<div id='app'></div></body></html>"
+    )
+    article = extract_article(page, url="https://rail.example/news/3")
+    assert article.text_source == "jsonld"
+    assert article.text.split("\n\n") == [paragraphs[0], "What changes", paragraphs[1], paragraphs[2]]
+
+
+def test_character_references_in_jsonld_bodies_and_authors_are_decoded():
+    body = " ".join(["That&#039;s the plan &mdash; the council&#039;s own words, repeated at every meeting."] * 8)
+    ld = {"@context": "https://schema.org", "@type": "NewsArticle", "headline": "Plan", "articleBody": body,
+          "author": {"@type": "Person", "name": "Lindsey O&#039;Donnell"}}
+    page = f"<html><head><script type='application/ld+json'>{json.dumps(ld)}</script></head><body></body></html>"
+    article = extract_article(page, url="https://rail.example/news/4")
+    assert article.text.startswith("That's the plan — the council's own words")
+    assert "&#039;" not in article.text and "&mdash;" not in article.text
+    assert article.authors == ["Lindsey O'Donnell"]
