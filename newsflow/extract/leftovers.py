@@ -140,6 +140,11 @@ LEFTOVER_MAX_WORDS = 40
 # A related-articles heading is at most this long, and each entry in the list under it at most this long
 RELATED_HEADING_MAX_WORDS = 8
 RELATED_ENTRY_MAX_WORDS = 30
+# A list or table at the body's edge is a navigation menu when this share of its text is links, it holds at
+# least this many links, and they average at most this many words
+MENU_LINK_SHARE = 0.6
+MENU_MIN_LINKS = 4
+MENU_WORDS_PER_LINK = 4
 # Each line of a subscription pitch after a paywalled teaser is at most this long
 PAYWALL_LINE_MAX_WORDS = 30
 
@@ -301,6 +306,7 @@ def _trim_edge(
             or (from_start and block.tag == "head" and _is_headline(block, text, norm, titles))
             or (_is_label(text) and block.tag != "head" and _is_edge_clutter(block, text))
             or (not from_start and _is_empty_field(text))
+            or _is_link_menu(block, text)
         ):
             body.remove(block)
             continue
@@ -351,6 +357,14 @@ def _is_headline(block: _Element, text: str, norm: str, titles: set[str]) -> boo
         return False
     overlap = H1_HEADLINE_OVERLAP if block.get("rend") == "h1" else HEADLINE_OVERLAP
     return _is_title_like(norm, titles, overlap)
+
+
+def _is_link_menu(block: _Element, text: str) -> bool:
+    """A list or table of short links at the edge of the body: the site's navigation, not the article."""
+    if block.tag not in ("list", "table") or link_share(block, text) < MENU_LINK_SHARE:
+        return False
+    links = sum(1 for _ in block.iter("ref"))
+    return links >= MENU_MIN_LINKS and units(text) <= MENU_WORDS_PER_LINK * links
 
 
 def _is_edge_clutter(block: _Element, text: str) -> bool:

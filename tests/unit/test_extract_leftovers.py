@@ -155,3 +155,15 @@ def test_a_subscription_pitch_after_a_paywall_cut_goes_and_short_closing_lines_a
     ended = cut.removesuffix("econo...") + "economy."
     kept = _clean(_body(*(f"<p>{PROSE}</p>" for _ in range(2)), f"<p>{ended}</p>", pitch))
     assert kept[:3] == [PROSE, PROSE, ended] and len(kept) == 7
+
+
+def test_a_menu_of_short_links_at_the_edges_goes_and_a_list_of_sources_in_the_text_stays():
+    menu = "<list rend='ul'>" + "".join(
+        f"<item><ref target='/{w}'>{w}</ref></item>" for w in ("Front page", "Security", "Kernel", "Archives")
+    ) + "</list>"
+    assert _clean(_body(menu, *(f"<p>{PROSE}</p>" for _ in range(2)), menu)) == [PROSE, PROSE]
+    sources = "<list rend='ul'>" + "".join(
+        f"<item>The {w} report, <ref target='/{i}'>published by the council</ref> in March</item>"
+        for i, w in enumerate(("traffic", "budget", "flood", "school"))
+    ) + "</list>"
+    assert len(_clean(_body(*(f"<p>{PROSE}</p>" for _ in range(2)), sources))) == 3
