@@ -17,8 +17,11 @@ from newsflow.extract.textutil import squash, words
 MIN_WORDS = 12
 PROBE_CHARS = 48
 _CONTAINS_XPATH = XPath("//body//*[contains(normalize-space(text()), $probe)]")
-_NOT_INSIDE = frozenset({"head", "header", "nav", "aside", "footer", "a", "button", "script", "noscript", "style",
-                         "template", "figcaption", "figure", "blockquote", "li"})
+# Places a standfirst is not: page chrome, links, captions, quotes, list entries, and the headline itself
+_NOT_INSIDE = frozenset({
+    "head", "header", "nav", "aside", "footer", "a", "button", "script", "noscript", "style", "template",
+    "figcaption", "figure", "blockquote", "li", "h1",
+})
 
 
 def find_standfirst(tree: HtmlElement, description: str | None, body_paragraphs: list[str]) -> str | None:

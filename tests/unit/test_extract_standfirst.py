@@ -46,3 +46,11 @@ def test_a_description_shown_nowhere_or_only_after_the_body_or_as_a_teaser_is_no
     short = "Bridge closes to cars."
     page = _page(f"<div class='article__lead'>{short}</div>", description=short)
     assert extract_article(page, url=url).text.split("\n\n") == PARAGRAPHS
+
+
+def test_a_description_that_repeats_the_headline_is_not_added_again():
+    headline = "Old bridge to close to cars next month after engineers find cracks in all four of its piers"
+    page = _page("", description=headline).replace(
+        "<h1>Old bridge to close to cars</h1>", f"<h1>{headline}</h1>"
+    ).replace("<title>Old bridge to close to cars</title>", f"<title>{headline}</title>")
+    assert extract_article(page, url="https://news.example/bridge").text.split("\n\n") == PARAGRAPHS
