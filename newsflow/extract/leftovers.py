@@ -95,9 +95,14 @@ _WIDGET_RE = re.compile(
     r"|close|previous|prev|next|fullscreen|full screen|thumbnails|show more|show less|load more"
     r"|view (?:gallery|slideshow)|bild anzeigen|enlarge (?:this )?image|back to top|skip to (?:main )?content"
     r"|now playing|up next|autoplay|replay(?: video)?|skip ad|(?:toggle|hide|show) caption|expand (?:image|caption)"
-    r"|sponsored(?: content)?|paid content|print this (?:page|article|story)|email this (?:page|article|story))$",
+    r"|sponsored(?: content)?|paid content|print this (?:page|article|story)|email this (?:page|article|story)"
+    # the video.js player's menus and dialog, in the page's text on every site that embeds it
+    r"|chapters|(?:descriptions|subtitles|captions) (?:off|settings)(?:, selected)?|default, selected"
+    r"|this is a modal window\..*|beginning of dialog window\..*|end of dialog window\.)$",
     re.I,
 )
+# A slide's counter before its title in an embedded gallery ("1/50 United goin down")
+_SLIDE_RE = re.compile(r"^(\d{1,3})\s?/\s?(\d{1,3})\b")
 # The heading of a closing list of other articles ("More Must-Reads From TIME", "You Might Also Like")
 _RELATED_HEADING_RE = re.compile(
     r"^(?:more (?:must[- ]reads?|stories|news|articles|coverage|reading|videos|like this|to (?:read|explore)"
@@ -145,6 +150,8 @@ RELATED_ENTRY_MAX_WORDS = 30
 MENU_LINK_SHARE = 0.6
 MENU_MIN_LINKS = 4
 MENU_WORDS_PER_LINK = 4
+# An embedded gallery has at least this many counted slides
+GALLERY_MIN_SLIDES = 3
 # Each line of a subscription pitch after a paywalled teaser is at most this long
 PAYWALL_LINE_MAX_WORDS = 30
 
@@ -268,6 +275,8 @@ def remove_leftovers(body: _Element, *, titles: Iterable[str], authors: Iterable
             alt = block.get("alt") or ""
             if is_image_name(alt):
                 block.attrib.pop("alt", None)
+        elif _is_gallery(block):
+            body.remove(block)
         elif block.tag == "list":
             for item in list(block):
                 if is_leftover_line(block_text(item)):
@@ -446,6 +455,17 @@ def _drop_paywall_tail(body: _Element) -> None:
             return
         short_lines += 1
         offers += bool(_PAYWALL_OFFER_RE.search(text))
+
+
+def _is_gallery(block: _Element) -> bool:
+    """An embedded slideshow set as a list: its entries open with counters "1/N", "2/N" … counting up from 1."""
+    if block.tag != "list" or len(block) < GALLERY_MIN_SLIDES:
+        return False
+    counters = [_SLIDE_RE.match(block_text(item)) for item in block]
+    if not all(counters):
+        return False
+    totals = {m.group(2) for m in counters if m}
+    return len(totals) == 1 and [int(m.group(1)) for m in counters if m] == list(range(1, len(block) + 1))
 
 
 def _is_related_heading(block: _Element, text: str) -> bool:

@@ -118,6 +118,7 @@ def test_widgets_disclosures_credits_and_sign_up_calls_go_wherever_they_stand():
         "This post contains references to products from our advertisers. We may receive compensation when you click.",
         "Um den Tipp kommentieren zu können, müssen Sie eingeloggt sein.",
         "This post contains affiliate links.", "(Alle Angaben ohne Gewähr)",
+        "Chapters", "subtitles off, selected", "This is a modal window.",
     ):
         assert is_leftover_line(line), line
     for line in (
@@ -167,3 +168,15 @@ def test_a_menu_of_short_links_at_the_edges_goes_and_a_list_of_sources_in_the_te
         for i, w in enumerate(("traffic", "budget", "flood", "school"))
     ) + "</list>"
     assert len(_clean(_body(*(f"<p>{PROSE}</p>" for _ in range(2)), sources))) == 3
+
+
+def test_an_embedded_gallery_of_counted_slides_goes_and_a_list_of_fractions_stays():
+    gallery = "<list rend='ul'>" + "".join(
+        f"<item>{i}/4 Slide title {i} A caption for the picture, with its story in a sentence. Getty</item>"
+        for i in range(1, 5)
+    ) + "</list>"
+    assert _clean(_body(*(f"<p>{PROSE}</p>" for _ in range(2)), gallery, f"<p>{PROSE}</p>")) == [PROSE] * 3
+    recipe = "<list rend='ul'>" + "".join(
+        f"<item>{amount} cup of {what}</item>" for amount, what in (("1/2", "flour"), ("1/4", "sugar"), ("3/4", "milk"))
+    ) + "</list>"
+    assert len(_clean(_body(*(f"<p>{PROSE}</p>" for _ in range(2)), recipe))) == 3
