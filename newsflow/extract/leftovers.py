@@ -34,11 +34,13 @@ _PROMPT_RE = re.compile(
     r"related (?:stories|articles|coverage)|more stories|watch|listen|sign up|subscribe|newsletter|"
     r"follow us|click here|continue reading|get (?:the|our)|download (?:the|our)|advertisement|"
     r"lesen sie auch|mehr zum thema|auch interessant|weiterlesen|lire aussi|à lire aussi|voir aussi|"
-    r"leia também|lee también|leer más|leggi anche|czytaj też|czytaj także|zobacz też|"
-    r"(?:también )?(?:le|te) puede interesar|mira:|schon gelesen|das könnte sie auch interessieren|"
+    r"leia também|lee también|lea también|vea también|leer más|leggi anche|czytaj też|czytaj także|zobacz też|"
+    r"(?:también )?(?:le|te) puede interesar|mira:|schon gelesen|auch lesen:|zum weiterlesen:|"
+    r"das könnte sie auch interessieren|"
     r"teilen mit:|à lire également|sur le même sujet|veja também|potrebbe interessarti|"
     r"for the latest (?:news|stories|updates|headlines)|"
-    r"follow [\w\s.'-]{1,40}? on (?:twitter|facebook|instagram|tiktok|youtube|linkedin|threads|bluesky|x)\b)\b",
+    r"follow [\w\s.'-]{1,40}? on (?:twitter|facebook|instagram|tiktok|youtube|linkedin|threads|bluesky|x)\b)"
+    r"(?!\w)",  # not \b: alternatives ending in ":" ("Mira: …") have no word boundary after them
     re.I,
 )
 _PROMPT_ANYWHERE_RE = re.compile(
@@ -55,6 +57,8 @@ _PROMPT_ANYWHERE_RE = re.compile(
     r"download (?:the|our) [\w\s-]{0,30}apps?\b|we want to hear what you think|"
     r"(?:join|subscribe to) (?:us|our [\w\s-]{0,20}channel) on (?:telegram|whatsapp|youtube)|"
     r"(?:story|article) continues (?:below|after)|scroll (?:down )?to continue|skip advertisement|"
+    r"to (?:view|read) the (?:full|whole|rest of the) (?:story|article)|please subscribe to\b|"
+    r"tenemos canal de (?:telegram|whatsapp)|únete a nuestro canal|"
     r"会員限定|続きをお読み|続きを読む|関連記事|相关阅读|相关新闻|点击查看|扫码关注|관련기사|구독하기",
     re.I,
 )
@@ -65,7 +69,8 @@ _NOTICE_RE = re.compile(
     r"(?:have|got) a (?:news )?tip\b|send us (?:a|your) (?:news )?tips?\b|"
     r"we may (?:receive|earn|get) (?:a )?(?:small )?(?:compensation|commission)|"
     r"(?:post|article|page|story) (?:contains|includes|may contain) (?:\w+ ){0,2}affiliate[- ]links?|"
-    r"handelt es sich um affiliate[- ]links?|^\(?alle angaben ohne gewähr\)?\.?$",
+    r"handelt es sich um affiliate[- ]links?|^\(?alle angaben ohne gewähr\)?\.?$|"
+    r"enthält (?:\w+ ){0,2}affiliate[- ]links?|(?:beitrag|artikel|post) enthält (?:unbezahlte )?werbung",
     re.I,
 )
 _TAG_LINE_RE = re.compile(

@@ -119,6 +119,9 @@ def test_widgets_disclosures_credits_and_sign_up_calls_go_wherever_they_stand():
         "Um den Tipp kommentieren zu können, müssen Sie eingeloggt sein.",
         "This post contains affiliate links.", "(Alle Angaben ohne Gewähr)",
         "Chapters", "subtitles off, selected", "This is a modal window.",
+        "MIRA: Madre se acerca a conocer los motivos de captura de su hijo", "Lea también: Impiden ingreso a Nicaragua",
+        "To view the full story, please subscribe to The Haitian Times.", "Anzeige, enthält Affiliate Links",
+        "*Werbung. Dieser Beitrag enthält Werbung für MYMARINI.",
     ):
         assert is_leftover_line(line), line
     for line in (
@@ -131,6 +134,7 @@ def test_widgets_disclosures_credits_and_sign_up_calls_go_wherever_they_stand():
         "Voters can sign up now at the county office or online until Friday.",
         "The retailer said its affiliate links program pays writers a share of each sale.",
         "He did not leave a comment on the post before it was removed.",
+        "Mira cómo creció la ciudad en diez años, dijo el alcalde.",
     ):
         assert not is_leftover_line(line), line
     body = _body(f"<p>{PROSE}</p>", "<list rend='ul'><item>Close</item><item>The first point.</item></list>")
