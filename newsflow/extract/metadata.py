@@ -56,7 +56,11 @@ def title(tree: HtmlElement, head: PageHead, ld: JsonLdArticle | None, fallback:
         head.title_tag,
     ):
         if candidate and len(words(candidate)) >= 2:
-            return _prefer_h1(_strip_site(squash(html.unescape(candidate)), site), _first_h1(tree))
+            full = squash(html.unescape(candidate))
+            h1 = _first_h1(tree)
+            if h1 and words(h1) == words(full):
+                return full  # the headline on the page confirms the whole title, subtitle after a dash and all
+            return _prefer_h1(_strip_site(full, site), h1)
     return _first_h1(tree) or fallback
 
 
