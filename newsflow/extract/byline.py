@@ -39,6 +39,17 @@ _NOT_NAMES = frozenset({
     "name", "follow", "posted", "datum", "date", "admin", "administrator", "no author", "author", "autor",
     "auteur", "username", "user", "anonymous", "guest", "unknown",
 })
+# What follows a name in a byline without being one: a degree, a role ("Ben Silverman Games Editor")
+_CREDENTIAL_RE = re.compile(r"^(?:MA|MD|PhD|MS|MSc|BA|BSc|RN|DO|JD|MBA|MPH|Dr)\.?$")
+_ROLE_TAIL_RE = re.compile(
+    r"(?:\s+[A-Z][\w-]*)?\s+(?:Staff|Editor|Writer|Reporter|Correspondent|Columnist|Contributor|Producer|"
+    r"Journalist(?:in)?|Redakteur(?:in)?|Chefredakteur(?:in)?|Philosophe|Rédacteur|Rédactrice|Periodista)$"
+)
+_ROLE_RE = re.compile(
+    r"^(?:(?:staff|senior|contributing|special|chief|associate|deputy)\s+)?"
+    r"(?:writer|reporter|correspondent|editor|columnist|contributor)s?$",
+    re.I,
+)
 # Comment threads and forms name their commenters, never the article's author
 _COMMENT_RE = re.compile(r"comment|respond|reply|kommentar", re.I)
 # trafilatura's AUTHOR_XPATHS and AUTHOR_DISCARD_XPATHS as attribute tests: the same markers, found in one pass
@@ -149,4 +160,8 @@ def _names(text: str) -> list[str]:
     if undated != text:  # the words left just before a date are a preposition ("on", "před"), not a name
         text = _LOWER_TAIL_RE.sub("", undated)
     joined = normalize_authors(None, text) or ""
-    return [name for name in (n.strip() for n in joined.split(";")) if name and name.casefold() not in _NOT_NAMES]
+    names = [_ROLE_TAIL_RE.sub("", n.strip()) for n in joined.split(";")]
+    return [
+        name for name in names
+        if name and name.casefold() not in _NOT_NAMES and not _CREDENTIAL_RE.match(name) and not _ROLE_RE.match(name)
+    ]
