@@ -160,8 +160,5 @@ def _names(text: str) -> list[str]:
     if undated != text:  # the words left just before a date are a preposition ("on", "před"), not a name
         text = _LOWER_TAIL_RE.sub("", undated)
     joined = normalize_authors(None, text) or ""
-    names = [_ROLE_TAIL_RE.sub("", n.strip()) for n in joined.split(";")]
-    return [
-        name for name in names
-        if name and name.casefold() not in _NOT_NAMES and not _CREDENTIAL_RE.match(name) and not _ROLE_RE.match(name)
-    ]
+    names = [_ROLE_TAIL_RE.sub("", n.strip()) for n in joined.split(";") if not _ROLE_RE.match(n.strip())]
+    return [name for name in names if name and name.casefold() not in _NOT_NAMES and not _CREDENTIAL_RE.match(name)]
