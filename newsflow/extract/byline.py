@@ -30,14 +30,14 @@ _LOWER_TAIL_RE = re.compile(r"(?:\s+[a-zà-ÿ]\w*)+$")
 # Labels before the name: "View all posts by", "Post author By", "Zeige alle Beiträge von", "Auteur", "Vom"
 _LABEL_RE = re.compile(
     r"^(?:(?:view|see) all (?:posts|articles|stories) by|(?:zeige )?alle (?:beiträge|artikel|posts) (?:von|vom)|"
-    r"post author|posted by|written by|published by|(?:artikel|beitrag|ein beitrag) von|zum profil von|"
+    r"post author|posted by|written by|published by|submitted by|(?:artikel|beitrag|ein beitrag) von|zum profil von|"
     r"autor(?:in)?|author|auteur|autore|von|vom|by|par|por|di|door)\b[\s:]*",
     re.I,
 )
 # Words that fill an author slot in a template without naming anyone
 _NOT_NAMES = frozenset({
     "name", "follow", "posted", "datum", "date", "admin", "administrator", "no author", "author", "autor",
-    "auteur", "username", "user", "anonymous", "guest", "unknown",
+    "auteur", "username", "user", "anonymous", "guest", "unknown", "submitted", "published", "updated",
 })
 # What follows a name in a byline without being one: a degree, a role ("Ben Silverman Games Editor")
 _CREDENTIAL_RE = re.compile(r"^(?:MA|MD|PhD|MS|MSc|BA|BSc|RN|DO|JD|MBA|MPH|Dr)\.?$")

@@ -63,6 +63,8 @@ def test_template_words_and_comment_forms_are_not_authors():
     )
     assert byline_authors(fromstring(_page(after=form))) == []
     assert byline_authors(fromstring(_page(byline='<div class="author">Follow</div>'))) == []
+    submitted = '<span class="submitted-by">Submitted on Mon, 2019-01-21</span>'
+    assert byline_authors(fromstring(_page(byline=submitted))) == []
     assert extract_article(_page(after=form), url="https://news.example/bridge").authors == []
 
 
