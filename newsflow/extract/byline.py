@@ -16,6 +16,8 @@ from lxml.html import HtmlElement
 from newsflow.extract.textutil import squash, words
 
 MAX_BYLINE_CHARS = 120
+# Raw text (indentation and all) read from a candidate before it is taken for a container, not a byline
+RAW_TEXT_LIMIT = 4000
 # Elements whose text is never part of a byline's name: a date, a picture, code
 _SKIPPED_TAGS = frozenset({"time", "figure", "script", "style", "noscript", "svg", "button"})
 _MONTHS = (
@@ -136,18 +138,25 @@ def _inside(element: _Element) -> bool:
 
 
 def _byline_text(element: _Element) -> str | None:
+    """The element's text without its dates, figures and other skipped parts; None when too long for a byline."""
     parts: list[str] = []
-
-    def walk(el: _Element) -> None:
-        if el.text:
-            parts.append(el.text)
-        for child in el:
-            if isinstance(child.tag, str) and not _discarded(child):
-                walk(child)
-            if child.tail:
-                parts.append(child.tail)
-
-    walk(element)
+    length = 0
+    # depth first, without recursion: (node, False) reads a node's text and children, (node, True) its tail
+    stack: list[tuple[_Element, bool]] = [(element, False)]
+    while stack:
+        node, tail = stack.pop()
+        if tail:
+            text = node.tail
+        elif node is element or (isinstance(node.tag, str) and not _discarded(node)):
+            text = node.text
+            stack.extend((child, done) for child in reversed(node) for done in (True, False))
+        else:
+            continue  # a date, figure or comment: its words are not the name, its tail may be
+        if text:
+            parts.append(text)
+            length += len(text)
+            if length > RAW_TEXT_LIMIT:
+                return None  # a container, not a byline: no need to read it all
     text = squash(" ".join(parts))
     return text if 2 < len(text) < MAX_BYLINE_CHARS else None
 
