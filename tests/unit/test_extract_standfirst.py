@@ -54,3 +54,17 @@ def test_a_description_that_repeats_the_headline_is_not_added_again():
         "<h1>Old bridge to close to cars</h1>", f"<h1>{headline}</h1>"
     ).replace("<title>Old bridge to close to cars</title>", f"<title>{headline}</title>")
     assert extract_article(page, url="https://news.example/bridge").text.split("\n\n") == PARAGRAPHS
+
+
+def test_a_description_cut_short_with_an_ellipsis_still_finds_its_standfirst():
+    cut = DEK[:70].rsplit(" ", 1)[0] + " …"
+    article = extract_article(_page(f"<div class='article__lead'>{DEK}</div>", description=cut),
+                              url="https://news.example/bridge")
+    assert article.text.split("\n\n")[0] == DEK
+
+
+def test_a_standfirst_in_the_articles_header_is_left_to_the_header():
+    page = _page("").replace("<div class='hero'>", "<header class='article-header'>").replace(
+        "</h1></div>", f"</h1><p class='dek'>{DEK}</p></header>"
+    )
+    assert extract_article(page, url="https://news.example/bridge").text.split("\n\n") == PARAGRAPHS
