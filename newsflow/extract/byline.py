@@ -27,7 +27,7 @@ _MONTHS = (
     "agosto|septiembre|octubre|noviembre|diciembre"
 )
 # A date or time after the name ("By Nathan Willis March 22, 2017", "Aleš Vávra před 5 hodinami")
-_DATE_TAIL_RE = re.compile(rf"(?:\s+(?:{_MONTHS})\.?)?\s+\d.*$|\s+(?:{_MONTHS})\.?\s*$", re.I)
+_DATE_TAIL_RE = re.compile(rf"(?:\s+(?:{_MONTHS})\.?)?\s+\d.*$", re.I)
 _LOWER_TAIL_RE = re.compile(r"(?:\s+[a-zà-ÿ]\w*)+$")
 # Labels before the name: "View all posts by", "Post author By", "Zeige alle Beiträge von", "Auteur", "Vom"
 _LABEL_RE = re.compile(

@@ -49,6 +49,7 @@ def test_labels_dates_and_several_names_are_read_off_the_byline():
         '<div class="byline">Von Benjamin Fischer und Marcus Theurer</div>': ["Benjamin Fischer", "Marcus Theurer"],
         '<div class="byline">By Ana Ruiz <time datetime="2024-03-03">3 March 2024, 10:00</time></div>': ["Ana Ruiz"],
         '<div class="byline">By Brenda Goodman, MA</div>': ["Brenda Goodman"],
+        '<div class="byline">By Bruno Mars</div>': ["Bruno Mars"],  # a month's name ends it, not a date
         '<div class="byline">By John Smith, Staff Writer</div>': ["John Smith"],
         '<span class="author">Ben Silverman Games Editor</span>': ["Ben Silverman"],
     }
