@@ -55,7 +55,9 @@ def _block_showing(tree: HtmlElement, description: str, wanted: list[str], *, tr
         if not isinstance(element, _Element):
             continue
         shown = words(element.text_content())
-        if shown != wanted and not (truncated and shown[: len(wanted) - 1] == wanted[:-1]):
+        # a cut description's dek goes on for a sentence or two more, not for the length of an article
+        begins = truncated and len(shown) <= 2 * len(wanted) and shown[: len(wanted) - 1] == wanted[:-1]
+        if shown != wanted and not begins:
             continue
         if any(a.tag in _NOT_INSIDE for a in (element, *element.iterancestors())):
             continue
