@@ -33,6 +33,7 @@ class Article(SQLModel, table=True):
     canonical_url: str | None = Field(default=None, sa_column=Column(Text))
     title: str | None = Field(default=None, sa_column=Column(Text))
     authors: list[str] = Field(default_factory=list, sa_column=Column(JSONType, nullable=False))
+    authors_source: str | None = Field(default=None, max_length=16)  # jsonld | meta | feed | byline
     published_at: datetime | None = Field(default=None, sa_column=Column(UTCDateTime()))
     published_source: str | None = Field(default=None, max_length=32)
     modified_at: datetime | None = Field(default=None, sa_column=Column(UTCDateTime()))

@@ -101,6 +101,7 @@ class ExtractedArticle(Record):
     text: str = ""
     html: str | None = None  # the body as sanitised HTML (nh3)
     authors: list[str] = Field(default_factory=list)
+    authors_source: str | None = None  # jsonld | meta | feed | byline (the page's byline, read by heuristics)
     published_at: datetime | None = None
     published_source: str | None = None  # jsonld | meta | htmldate | feed
     modified_at: datetime | None = None

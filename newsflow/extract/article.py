@@ -64,7 +64,7 @@ def _from_tree(tree: HtmlElement, html: str, url: str | None, entry: FeedEntry |
     head = read_head(tree, url)
     ld = read_jsonld(tree)
     title = metadata.title(tree, head, ld, entry.title if entry else None)
-    authors = metadata.authors(tree, head, ld, title, list(entry.authors) if entry else [])
+    authors, authors_source = metadata.authors(tree, head, ld, title, list(entry.authors) if entry else [])
     section = metadata.section(head, ld, list(entry.categories) if entry else [])
     site = metadata.site_name(head, ld)
     titles = [t for t in (title, ld.headline if ld else None, head.first("og:title"), head.title_tag) if t]
@@ -112,6 +112,7 @@ def _from_tree(tree: HtmlElement, html: str, url: str | None, entry: FeedEntry |
         text=text,
         html=sanitize_html(body.html, base_url=url) or None if body else None,
         authors=authors,
+        authors_source=authors_source,
         published_at=published.value if published else None,
         published_source=published.source if published else None,
         modified_at=modified.value if modified else None,
@@ -239,6 +240,7 @@ def article_from_feed(entry: FeedEntry) -> ExtractedArticle:
         text=text,
         html=sanitize_html(raw_html, base_url=entry.url) or None if raw_html else None,
         authors=list(entry.authors),
+        authors_source="feed" if entry.authors else None,
         published_at=published.value if published else None,
         published_source=published.source if published else None,
         modified_at=modified.value if modified else None,

@@ -75,23 +75,28 @@ def _prefer_h1(title: str, h1: str | None) -> str:
 
 def authors(
     tree: HtmlElement, head: PageHead, ld: JsonLdArticle | None, headline: str | None, fallback: list[str]
-) -> list[str]:
-    """The people who wrote the article: JSON-LD, then meta tags, then the feed, then the page's byline.
+) -> tuple[list[str], str | None]:
+    """The people who wrote the article, and where they were found: JSON-LD, then meta tags, then the feed
+    (``fallback``), then the page's byline.
 
     A stated author that is only the site's own name (an Organization as author) gives way to a byline that
     names a person.
     """
     found: list[str] = list(ld.authors) if ld and ld.authors else []
+    source = "jsonld" if found else None
     if not found:
         for value in head.all("author", "article:author", "parsely-author", "sailthru.author", "dc.creator", "byl"):
             if value.startswith(("http://", "https://")):
                 continue
             found.extend(_AUTHOR_SPLIT_RE.split(_BYLINE_PREFIX_RE.sub("", value)))
+        source = "meta" if found else None
     stated = _clean_names(found or fallback)
+    source = (source if found else "feed") if stated else None
     site = {" ".join(words(s)) for s in (site_name(head, ld), ld.publisher if ld else None) if s}
     if stated and not all(" ".join(words(name)) in site for name in stated):
-        return stated
-    return _clean_names(byline_authors(tree, headline)) or stated
+        return stated, source
+    from_byline = _clean_names(byline_authors(tree, headline))
+    return (from_byline, "byline") if from_byline else (stated, source)
 
 
 def _clean_names(found: list[str]) -> list[str]:

@@ -94,6 +94,7 @@ def article_values(record: ArticleRecord, *, entry_hash: str | None, now: dateti
         "canonical_url": next((u for u in (extracted.canonical_url, entry.canonical_url) if u and fits_index(u)), None),
         "title": extracted.title or entry.title,
         "authors": extracted.authors or entry.authors,
+        "authors_source": extracted.authors_source if extracted.authors else ("feed" if entry.authors else None),
         "published_at": extracted.published_at,
         "published_source": extracted.published_source,
         "modified_at": extracted.modified_at,

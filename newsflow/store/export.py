@@ -13,9 +13,10 @@ from sqlmodel import Session, col, select
 from models import Article, ArticleEntity, Entity, Feed
 
 EXPORT_FIELDS = (
-    "id", "feed_url", "url", "canonical_url", "title", "authors", "text", "html", "published_at",
-    "published_source", "modified_at", "fetched_at", "language", "language_confidence", "site_name", "section",
-    "top_image", "status", "topic", "topic_code", "topics", "classifier", "entities", "content_hash",
+    "id", "feed_url", "url", "canonical_url", "title", "authors", "authors_source", "text", "html", "published_at",
+    "published_source", "modified_at", "modified_source", "fetched_at", "language", "language_confidence",
+    "site_name", "section", "top_image", "status", "topic", "topic_code", "topics", "classifier", "entities",
+    "content_hash",
 )
 
 
@@ -73,11 +74,13 @@ def _row(article: Article, feed_url: str, entities: list[dict[str, Any]]) -> dic
         "canonical_url": article.canonical_url,
         "title": article.title,
         "authors": article.authors,
+        "authors_source": article.authors_source,
         "text": article.text,
         "html": article.html,
         "published_at": _iso(article.published_at),
         "published_source": article.published_source,
         "modified_at": _iso(article.modified_at),
+        "modified_source": article.modified_source,
         "fetched_at": _iso(article.fetched_at),
         "language": article.language,
         "language_confidence": article.language_confidence,

@@ -9,6 +9,7 @@ from lxml.html import fromstring
 from newsflow.extract import extract_article
 from newsflow.extract.byline import byline_authors
 from newsflow.extract.jsonld import read_jsonld
+from newsflow.records import FeedEntry
 
 BODY = "".join(
     f"<p>{s}</p>"
@@ -38,7 +39,8 @@ def test_the_byline_after_the_headline_wins_over_teasers_before_and_comments_aft
         ),
     )
     assert byline_authors(fromstring(page)) == ["Ana Ruiz"]
-    assert extract_article(page, url="https://news.example/bridge").authors == ["Ana Ruiz"]
+    article = extract_article(page, url="https://news.example/bridge")
+    assert article.authors == ["Ana Ruiz"] and article.authors_source == "byline"
 
 
 def test_labels_dates_and_several_names_are_read_off_the_byline():
@@ -72,10 +74,16 @@ def test_template_words_and_comment_forms_are_not_authors():
 def test_stated_authors_come_first_and_a_site_name_as_author_gives_way_to_the_byline():
     byline = '<p class="byline">By Ana Ruiz</p>'
     stated = '<meta name="author" content="Ben Ode"><meta property="og:site_name" content="Bridge Times">'
-    assert extract_article(_page(byline=byline, head=stated), url="https://news.example/b").authors == ["Ben Ode"]
+    article = extract_article(_page(byline=byline, head=stated), url="https://news.example/b")
+    assert (article.authors, article.authors_source) == (["Ben Ode"], "meta")
     site = '<meta name="author" content="Bridge Times"><meta property="og:site_name" content="Bridge Times">'
-    assert extract_article(_page(byline=byline, head=site), url="https://news.example/b").authors == ["Ana Ruiz"]
-    assert extract_article(_page(head=site), url="https://news.example/b").authors == ["Bridge Times"]
+    article = extract_article(_page(byline=byline, head=site), url="https://news.example/b")
+    assert (article.authors, article.authors_source) == (["Ana Ruiz"], "byline")
+    article = extract_article(_page(head=site), url="https://news.example/b")
+    assert (article.authors, article.authors_source) == (["Bridge Times"], "meta")
+    entry = FeedEntry(entry_key="k", url="https://news.example/b", authors=["Cy Twombly"])
+    article = extract_article(_page(byline=byline), url="https://news.example/b", feed_entry=entry)
+    assert (article.authors, article.authors_source) == (["Cy Twombly"], "feed")
 
 
 def test_the_same_author_in_two_cases_is_one_author():

@@ -56,7 +56,7 @@ def test_script_rendered_page_takes_the_jsonld_body_and_metadata():
     assert article.published_at == datetime(2024, 3, 4, 8, 30, tzinfo=UTC)
     assert article.published_source == "jsonld"
     assert article.modified_at == datetime(2024, 3, 4, 11, 0, tzinfo=UTC) and article.modified_source == "jsonld"
-    assert article.authors == ["Ana Ruiz", "Ben Ode"]
+    assert article.authors == ["Ana Ruiz", "Ben Ode"] and article.authors_source == "jsonld"
     assert article.section == "Transport"
     assert article.site_name == "Rail Times"
     assert article.html is not None and article.html.count("<p>") == 6
