@@ -20,7 +20,7 @@ from newsflow.extract.page import parse_page, read_head
 from newsflow.extract.render import body_html, body_paragraphs, paragraphs_html
 from newsflow.extract.sanitize import sanitize_html
 from newsflow.extract.standfirst import find_standfirst
-from newsflow.extract.status import STUB_WORDS, is_blocked, is_paywalled
+from newsflow.extract.status import STUB_WORDS, is_blocked, is_cut_off, is_paywalled
 from newsflow.extract.textutil import containment, join_paragraphs
 from newsflow.records import ArticleStatus, ExtractedArticle, FeedEntry
 
@@ -96,7 +96,9 @@ def _from_tree(tree: HtmlElement, html: str, url: str | None, entry: FeedEntry |
         status = "empty"  # the page gave nothing; a feed summary is a stand-in, not the article
     if (body is None or body.word_count < STUB_WORDS) and is_blocked(tree, head, html, page_words):
         status = "blocked"
-    elif (body is None or body.word_count < STUB_WORDS) and is_paywalled(tree, head, ld, str(visible), page_words):
+    elif is_paywalled(
+        tree, head, ld, str(visible), body.word_count if body else 0, cut_off=bool(body and is_cut_off(body.paragraphs))
+    ):
         status = "paywalled"
     if status == "blocked" and body is not None and body.source == "page":
         body = _feed_body(entry)  # a challenge page's words are not the article's

@@ -32,13 +32,19 @@ _PAYWALL_TEXT_RE = re.compile(
     r"(?:free )?(?:article|story) limit|become a (?:member|subscriber) to (?:read|continue)|unlock this article|"
     r"dieser (?:artikel|beitrag) ist (?:nur )?für abonnenten|jetzt weiterlesen mit|weiterlesen mit \w+\+|"
     r"réservé aux abonnés|article réservé|la suite est réservée|contenido exclusivo para suscriptores|"
-    r"exclusivo para assinantes|riservato agli abbonati",
+    r"exclusivo para assinantes|riservato agli abbonati|pour lire la suite|to (?:view|read) the (?:full|whole) "
+    r"(?:story|article)|please subscribe to\b|lesen sie (?:jetzt )?weiter mit",
     re.I,
 )
+# A body whose last paragraph breaks off with an ellipsis right after a word ("les interactions économi...") is a
+# teaser the paywall cut, however long the teaser
+_CUT_OFF_RE = re.compile(r"\w(?:\.{3}|…)$")
 _PAYWALL_META = {"locked", "metered", "premium", "subscriber", "subscription", "paid"}
 # A body shorter than this, with a paywall or challenge sign on the page, is a stub rather than the article.
 STUB_WORDS = 200
 CHALLENGE_WORDS = 120
+# ... up to this length: a longer body ending in an ellipsis is an article that ends on one
+CUT_OFF_WORDS = 1000
 
 
 def is_blocked(tree: HtmlElement, head: PageHead, html: str, body_words: int) -> bool:
@@ -49,8 +55,16 @@ def is_blocked(tree: HtmlElement, head: PageHead, html: str, body_words: int) ->
     return bool(_CHALLENGE_MARKUP_RE.search(html[:200_000]))
 
 
-def is_paywalled(tree: HtmlElement, head: PageHead, ld: JsonLdArticle | None, page_text: str, body_words: int) -> bool:
-    if body_words >= STUB_WORDS:
+def is_cut_off(paragraphs: list[str]) -> bool:
+    """The text stops mid-sentence with an ellipsis, as paywalls cut their teasers."""
+    return bool(paragraphs) and bool(_CUT_OFF_RE.search(paragraphs[-1]))
+
+
+def is_paywalled(
+    tree: HtmlElement, head: PageHead, ld: JsonLdArticle | None, page_text: str, body_words: int, *, cut_off: bool
+) -> bool:
+    """A paywall sign on a page whose body is a stub (or a teaser ``cut_off`` with an ellipsis)."""
+    if body_words >= (CUT_OFF_WORDS if cut_off else STUB_WORDS):
         return False
     if ld is not None and ld.free is False:
         return True

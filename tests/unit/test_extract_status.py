@@ -123,3 +123,32 @@ def test_unusable_page_falls_back_to_the_feed():
     summary_only = FeedEntry(entry_key="guid:5", title="Council", summary_html="<p>The council met.</p>")
     article = extract_article("<html><body></body></html>", url="https://x.example/", feed_entry=summary_only)
     assert article.status == "empty" and article.text_source == "feed_summary" and article.text == "The council met."
+
+
+def test_a_long_teaser_cut_off_with_an_ellipsis_under_a_paywall_prompt_is_paywalled():
+    paragraphs = [
+        " ".join(
+            f"Le gouvernement a présenté sa réforme numéro {i}.{j} devant les syndicats réunis à Paris mardi."
+            for j in range(4)
+        )
+        for i in range(5)
+    ]
+    cut = (
+        "Mais à la différence du vieux darwinisme social inspiré par Herbert Spencer, qui croyait qu'il suffisait "
+        "de démanteler l'État social et de laisser faire les interactions économi..."
+    )
+
+    def page(last: str) -> str:
+        body = "".join(f"<p>{p}</p>" for p in paragraphs) + f"<p>{last}</p>"
+        return (
+            "<html><head><title>Retraites</title></head><body><article><h1>La retraite, un archaïsme</h1>"
+            f"{body}<div class='paywall'><h3>Pour lire la suite, créez votre compte</h3>"
+            "<p>Profitez de notre offre découverte.</p><p>1€ le premier mois puis 12€ par mois</p></div>"
+            "</article></body></html>"
+        )
+
+    teaser = extract_article(page(cut), url="https://aoc.example/retraite")
+    assert teaser.status == "paywalled" and len(teaser.text.split()) > 200
+    assert teaser.text.endswith("les interactions économi...")  # the subscription pitch after it is gone
+    whole = extract_article(page(cut.replace("économi...", "économiques.")), url="https://aoc.example/retraite")
+    assert whole.status == "ok"
