@@ -20,7 +20,7 @@ from newsflow.extract.page import parse_page, read_head
 from newsflow.extract.render import body_html, body_paragraphs, paragraphs_html
 from newsflow.extract.sanitize import sanitize_html
 from newsflow.extract.standfirst import find_standfirst
-from newsflow.extract.status import STUB_WORDS, is_blocked, is_cut_off, is_paywalled
+from newsflow.extract.status import STUB_WORDS, is_blocked, is_cut_off, is_paywalled, may_be_paywalled
 from newsflow.extract.textutil import containment, join_paragraphs
 from newsflow.records import ArticleStatus, ExtractedArticle, FeedEntry
 
@@ -92,12 +92,14 @@ def _from_tree(tree: HtmlElement, html: str, url: str | None, entry: FeedEntry |
     body = _choose_body(page, references, entry)
 
     status: ArticleStatus = "ok"
+    body_words = body.word_count if body else 0
+    cut_off = bool(body and is_cut_off(body.paragraphs))
     if body is None or not body.paragraphs or body.source == "feed_summary":
         status = "empty"  # the page gave nothing; a feed summary is a stand-in, not the article
     if (body is None or body.word_count < STUB_WORDS) and is_blocked(tree, head, html, page_words):
         status = "blocked"
-    elif is_paywalled(
-        tree, head, ld, str(visible), body.word_count if body else 0, cut_off=bool(body and is_cut_off(body.paragraphs))
+    elif may_be_paywalled(body_words, cut_off=cut_off) and is_paywalled(
+        tree, head, ld, str(visible), body_words, cut_off=cut_off  # the page's text is rendered only if needed
     ):
         status = "paywalled"
     if status == "blocked" and body is not None and body.source == "page":

@@ -60,11 +60,16 @@ def is_cut_off(paragraphs: list[str]) -> bool:
     return bool(paragraphs) and bool(_CUT_OFF_RE.search(paragraphs[-1]))
 
 
+def may_be_paywalled(body_words: int, *, cut_off: bool) -> bool:
+    """The body is short enough for a paywall's stub or teaser (checked before the page's text is rendered)."""
+    return body_words < (CUT_OFF_WORDS if cut_off else STUB_WORDS)
+
+
 def is_paywalled(
     tree: HtmlElement, head: PageHead, ld: JsonLdArticle | None, page_text: str, body_words: int, *, cut_off: bool
 ) -> bool:
     """A paywall sign on a page whose body is a stub (or a teaser ``cut_off`` with an ellipsis)."""
-    if body_words >= (CUT_OFF_WORDS if cut_off else STUB_WORDS):
+    if not may_be_paywalled(body_words, cut_off=cut_off):
         return False
     if ld is not None and ld.free is False:
         return True
