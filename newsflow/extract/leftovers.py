@@ -12,7 +12,7 @@ from collections.abc import Iterable
 
 from lxml.etree import _Element
 
-from newsflow.extract.textutil import squash, words
+from newsflow.extract.textutil import ends_cut_off, squash, words
 
 _IMAGE_NAME_RE = re.compile(
     r"^(?:(?:webp|jpe?g|png|gif|avif|svg|image|img|photo|pic|dsc|screenshot)[\s_-]+)?"
@@ -123,9 +123,7 @@ _RELATED_HEADING_RE = re.compile(
     r"|noticias relacionadas|leggi anche|lees ook)\b",
     re.I,
 )
-# A paragraph cut off by a paywall ends in an ellipsis right after a word ("de laisser faire les interactions
-# économi..."); the lines after it offering a subscription or a login name a price, an offer or an account
-_TRUNCATED_RE = re.compile(r"\w(?:\.{3}|…)$")
+# The lines of a subscription pitch after a paywalled teaser name a price, an offer, an account or access
 _PAYWALL_OFFER_RE = re.compile(
     r"[€$£]\s?\d|\d\s?[€$£]|subscri|abonn|\babo\b|offre|offer|log ?in\b|sign ?in\b|connect|compte|account|"
     r"konto|anmelden|registrier|inscri|suscr|assin|accès|access|zugang|acceso",
@@ -452,7 +450,7 @@ def _drop_paywall_tail(body: _Element) -> None:
         n = units(text)
         if blocks[i].tag == "graphic" or not text:
             continue
-        if n > LABEL_MAX_WORDS and _TRUNCATED_RE.search(text):
+        if n > LABEL_MAX_WORDS and ends_cut_off(text):
             if short_lines >= 2 and offers:
                 _cut_tail(body, blocks, i + 1)
             return

@@ -8,6 +8,7 @@ from lxml.html import HtmlElement
 
 from newsflow.extract.jsonld import JsonLdArticle
 from newsflow.extract.page import PageHead
+from newsflow.extract.textutil import ends_cut_off
 
 _CHALLENGE_TITLE_RE = re.compile(
     r"^(?:just a moment|attention required|access denied|access to this page has been denied|"
@@ -36,14 +37,13 @@ _PAYWALL_TEXT_RE = re.compile(
     r"(?:story|article)|please subscribe to\b|lesen sie (?:jetzt )?weiter mit",
     re.I,
 )
-# A body whose last paragraph breaks off with an ellipsis right after a word ("les interactions économi...") is a
-# teaser the paywall cut, however long the teaser
-_CUT_OFF_RE = re.compile(r"\w(?:\.{3}|…)$")
+
 _PAYWALL_META = {"locked", "metered", "premium", "subscriber", "subscription", "paid"}
 # A body shorter than this, with a paywall or challenge sign on the page, is a stub rather than the article.
 STUB_WORDS = 200
 CHALLENGE_WORDS = 120
-# ... up to this length: a longer body ending in an ellipsis is an article that ends on one
+# A body that breaks off with an ellipsis mid-word, with a paywall sign on the page, is a paywall's teaser up to
+# this length; a longer one is an article that happens to end on an ellipsis
 CUT_OFF_WORDS = 1000
 
 
@@ -57,7 +57,7 @@ def is_blocked(tree: HtmlElement, head: PageHead, html: str, body_words: int) ->
 
 def is_cut_off(paragraphs: list[str]) -> bool:
     """The text stops mid-sentence with an ellipsis, as paywalls cut their teasers."""
-    return bool(paragraphs) and bool(_CUT_OFF_RE.search(paragraphs[-1]))
+    return bool(paragraphs) and ends_cut_off(paragraphs[-1])
 
 
 def may_be_paywalled(body_words: int, *, cut_off: bool) -> bool:

@@ -13,6 +13,15 @@ _SPACE_RE = re.compile(r"[ \t\r\f\v\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _INVISIBLE_RE = re.compile(r"[\u00ad\u200b\u2060\ufeff]")
 
 
+# A text that breaks off with an ellipsis right after a word ("les interactions économi...") was cut, as paywalls
+# cut their teasers; an ellipsis after a space or a closing quote is the writer's own
+_CUT_OFF_RE = re.compile(r"\w(?:\.{3}|…)$")
+
+
+def ends_cut_off(text: str) -> bool:
+    return bool(_CUT_OFF_RE.search(text))
+
+
 def squash(text: str) -> str:
     """One line: every run of whitespace becomes a single space; invisible break hints go."""
     return " ".join(_INVISIBLE_RE.sub("", text).split())
