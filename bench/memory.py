@@ -139,20 +139,9 @@ def case_url(base: str, case: str) -> str:
 
 
 def _child_env(database: Path, prefect_api_url: str | None) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("NEWSFLOW_") and not k.lower().endswith("_proxy")}
-    env.update(
-        {
-            "NEWSFLOW_DATABASE_URL": f"sqlite:///{database}",
-            "NEWSFLOW_ALLOW_PRIVATE_NETWORKS": "1",
-            "NEWSFLOW_PER_HOST_INTERVAL": "0",
-            "NEWSFLOW_PER_HOST_CONCURRENCY": "4",
-            "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
-        }
-    )
-    env.pop("PREFECT_API_URL", None)
-    if prefect_api_url:
-        env["PREFECT_API_URL"] = prefect_api_url
-    return env
+    from newsflow.resources.child_env import loopback_child_env
+
+    return loopback_child_env(f"sqlite:///{database}", prefect_api_url, NEWSFLOW_PER_HOST_CONCURRENCY="4")
 
 
 def measure(level: str, case: str, base: str, *, prefect_api_url: str | None = None) -> float:

@@ -7,7 +7,6 @@ servers, reads of the store, and running the real ``newsflow`` CLI as a subproce
 
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
 import threading
@@ -134,23 +133,11 @@ def article_counts() -> dict[str, int]:
 
 
 def cli_env(database_url: str, prefect_api_url: str | None, **extra: str) -> dict[str, str]:
-    """Environment for a ``newsflow`` subprocess: this store, this Prefect API, no proxies."""
-    env = {k: v for k, v in os.environ.items() if not k.lower().endswith("_proxy") and not k.startswith("NEWSFLOW_")}
-    env.update(
-        {
-            "NEWSFLOW_DATABASE_URL": database_url,
-            "NEWSFLOW_ALLOW_PRIVATE_NETWORKS": "1",
-            "NEWSFLOW_PER_HOST_INTERVAL": "0",
-            "NEWSFLOW_RETRIES": "0",
-            "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
-            "PYTHONUNBUFFERED": "1",
-        }
-    )
-    env.pop("PREFECT_API_URL", None)
-    if prefect_api_url:
-        env["PREFECT_API_URL"] = prefect_api_url
-    env.update(extra)
-    return env
+    """Environment for a ``newsflow`` subprocess: this store, this Prefect API, no proxies, no retries."""
+    from newsflow.resources.child_env import loopback_child_env
+
+    settings = {"NEWSFLOW_RETRIES": "0", "PYTHONUNBUFFERED": "1", **extra}
+    return loopback_child_env(database_url, prefect_api_url, **settings)
 
 
 def newsflow_cmd(*args: str) -> list[str]:
