@@ -18,7 +18,7 @@ from lxml.etree import _Element
 from lxml.html import HtmlElement
 
 from newsflow.extract.leftovers import units
-from newsflow.extract.prepare import join_drop_caps, unlink_heading_anchors, wrap_loose_text
+from newsflow.extract.prepare import join_drop_caps, unlink_heading_anchors, unwrap_link_spans, wrap_loose_text
 from newsflow.extract.union import widen
 
 # Below this many words (about 600 characters of Latin script; CJK counted by leftovers.units) a precision-mode
@@ -95,6 +95,7 @@ def _extract_body(tree: HtmlElement, url: str | None) -> _Element | None:
     wrap_loose_text(tree)
     unlink_heading_anchors(tree)
     join_drop_caps(tree)
+    unwrap_link_spans(tree)
     body = _run(tree, url, precision=True, fast=True)
     text = "" if body is None else " ".join("".join(body.itertext()).split())
     length = len(text)

@@ -15,6 +15,9 @@ heading that leads a paragraph of prose, become plain text; a linked heading ove
 Drop caps: a page may set the first letter of the article in an element of its own before the first paragraph
 (``<span>T</span><p>urkey, Poland ...``); trafilatura leaves the letter out ("urkey"). It is moved into the
 paragraph.
+
+Link wrappers: a CMS may wrap an in-text link in a classed span (``<span class="link"><a>Joe Biden</a></span>``);
+precision mode prunes the span by its class and the words vanish mid-sentence. The span gives way to its link.
 """
 
 from __future__ import annotations
@@ -196,3 +199,17 @@ def join_drop_caps(tree: HtmlElement) -> None:
             paragraph.text = None
             paragraph[0].text = letter + (paragraph[0].text or "").lstrip()
         letter_element.drop_tree()
+
+
+def unwrap_link_spans(tree: HtmlElement) -> None:
+    """Replace a span inside a paragraph that only wraps a link by the link itself (in place).
+
+    Precision mode prunes elements by their class names, and a CMS's shortcode wrapper around an inline link
+    (``<span class="link">``) is taken for a link list: the link's words vanish from the middle of the sentence
+    ("en un comunicado  ahora estará").
+    """
+    for span in list(tree.iterfind(".//p//span")):
+        if len(span) != 1 or span[0].tag != "a" or (span.text or "").strip() or (span[0].tail or "").strip():
+            continue
+        if span.get("class") or span.get("section") or span.get("id"):
+            span.drop_tag()

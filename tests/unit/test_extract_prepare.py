@@ -110,3 +110,24 @@ def test_a_drop_cap_set_before_the_first_paragraph_joins_it():
         "Turkey, Poland and the islands.", "Also plain text.", "I stays apart: the paragraph opens in upper case."
     ]
     assert [b.text for b in tree.iter("b")] == ["I"]
+
+
+def test_a_link_wrapped_in_a_classed_span_keeps_its_words_in_the_sentence():
+    # cbsnews.com and cnet's CMS wrap in-text links as <span class="link"><a>…</a></span>; precision mode
+    # prunes the span by its class and the name vanishes mid-sentence ("especially high for .")
+    paragraphs = [
+        "The stakes are high for all of the candidates ahead of the debate in South Carolina, co-hosted by the "
+        "network. But they're especially high for <span class='link'><a href='/joe-biden'>Joe Biden</a></span>.",
+        f"{SENTENCE * 2}At the university, young organizers are pulling for <span class='link'>"
+        "<a href='/warren'>Elizabeth Warren</a></span> and <span class='link'><a href='/sanders'>Bernie Sanders</a>"
+        "</span>.",
+        SENTENCE * 3,
+    ]
+    page = (
+        "<html><head><title>Debate</title></head><body><article><h1>Debate night</h1>"
+        + "".join(f"<p>{p}</p>" for p in paragraphs)
+        + "</article></body></html>"
+    )
+    text = extract_article(page, url="https://news.example/debate").text
+    assert "But they're especially high for Joe Biden." in text
+    assert "young organizers are pulling for Elizabeth Warren and Bernie Sanders." in text
