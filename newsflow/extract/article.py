@@ -20,7 +20,7 @@ from newsflow.extract.page import parse_page, read_head
 from newsflow.extract.render import body_html, body_paragraphs, paragraphs_html
 from newsflow.extract.sanitize import sanitize_html
 from newsflow.extract.standfirst import find_standfirst
-from newsflow.extract.status import STUB_WORDS, is_blocked, is_cut_off, is_paywalled, may_be_paywalled
+from newsflow.extract.status import STUB_WORDS, is_blocked, is_cut_off, is_paywalled
 from newsflow.extract.textutil import containment, join_paragraphs
 from newsflow.records import ArticleStatus, ExtractedArticle, FeedEntry
 
@@ -96,11 +96,9 @@ def _from_tree(tree: HtmlElement, html: str, url: str | None, entry: FeedEntry |
     cut_off = bool(body and is_cut_off(body.paragraphs))
     if body is None or not body.paragraphs or body.source == "feed_summary":
         status = "empty"  # the page gave nothing; a feed summary is a stand-in, not the article
-    if (body is None or body.word_count < STUB_WORDS) and is_blocked(tree, head, html, page_words):
+    if body_words < STUB_WORDS and is_blocked(tree, head, html, page_words):
         status = "blocked"
-    elif may_be_paywalled(body_words, cut_off=cut_off) and is_paywalled(
-        tree, head, ld, str(visible), body_words, cut_off=cut_off  # the page's text is rendered only if needed
-    ):
+    elif is_paywalled(tree, head, ld, visible.__str__, body_words, cut_off=cut_off):
         status = "paywalled"
     if status == "blocked" and body is not None and body.source == "page":
         body = _feed_body(entry)  # a challenge page's words are not the article's

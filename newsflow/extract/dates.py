@@ -12,7 +12,6 @@ import warnings
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
-from functools import cache
 
 from lxml.html import HtmlElement
 
@@ -42,6 +41,7 @@ _ZONE_HOURS = {
     "AKDT": -8, "HST": -10, "JST": 9, "KST": 9, "HKT": 8, "SGT": 8, "AEST": 10, "AEDT": 11, "ACST": 9.5,
     "AWST": 8, "NZST": 12, "NZDT": 13,
 }
+_ZONE_OFFSETS = {name: int(hours * 3600) for name, hours in _ZONE_HOURS.items()}  # dateutil's tzinfos: seconds
 
 
 @dataclass(frozen=True)
@@ -85,15 +85,10 @@ def _parse_string(text: str) -> datetime | None:
             warnings.simplefilter("ignore", dateutil_parser.UnknownTimezoneWarning)
             # dotted numeric dates are day first wherever they are written (10.12.2022 is 10 December)
             return dateutil_parser.parse(
-                text, fuzzy=False, dayfirst=bool(_DOTTED_DATE_RE.match(text)), tzinfos=_zone_offsets()
+                text, fuzzy=False, dayfirst=bool(_DOTTED_DATE_RE.match(text)), tzinfos=_ZONE_OFFSETS
             )
     except (ValueError, OverflowError, TypeError):
         return None
-
-
-@cache
-def _zone_offsets() -> dict[str, int]:
-    return {name: int(hours * 3600) for name, hours in _ZONE_HOURS.items()}
 
 
 def first_valid(candidates: Iterable[tuple[str | datetime | None, str]], now: datetime) -> Dated | None:

@@ -83,20 +83,23 @@ def authors(
     names a person.
     """
     found: list[str] = list(ld.authors) if ld and ld.authors else []
-    source = "jsonld" if found else None
+    source = "jsonld"
     if not found:
         for value in head.all("author", "article:author", "parsely-author", "sailthru.author", "dc.creator", "byl"):
             if value.startswith(("http://", "https://")):
                 continue
             found.extend(_AUTHOR_SPLIT_RE.split(_BYLINE_PREFIX_RE.sub("", value)))
-        source = "meta" if found else None
-    stated = _clean_names(found or fallback)
-    source = (source if found else "feed") if stated else None
+        source = "meta"
+    if not found:
+        found, source = fallback, "feed"
+    stated = _clean_names(found)
     site = {" ".join(words(s)) for s in (site_name(head, ld), ld.publisher if ld else None) if s}
     if stated and not all(" ".join(words(name)) in site for name in stated):
         return stated, source
     from_byline = _clean_names(byline_authors(tree, headline))
-    return (from_byline, "byline") if from_byline else (stated, source)
+    if from_byline:
+        return from_byline, "byline"
+    return stated, (source if stated else None)
 
 
 def _clean_names(found: list[str]) -> list[str]:

@@ -169,7 +169,7 @@ def _links_in_loose_text(container: HtmlElement) -> bool:
 
 
 def _is_block(element: HtmlElement) -> bool:
-    return isinstance(element.tag, str) and element.tag not in _INLINE and element.tag != "br"
+    return not _is_inline(element) and element.tag != "br"
 
 
 def wrap_loose_text(tree: HtmlElement) -> None:
@@ -211,5 +211,5 @@ def unwrap_link_spans(tree: HtmlElement) -> None:
     for span in list(tree.iterfind(".//p//span")):
         if len(span) != 1 or span[0].tag != "a" or (span.text or "").strip() or (span[0].tail or "").strip():
             continue
-        if span.get("class") or span.get("section") or span.get("id"):
+        if span.get("class") or span.get("id"):  # what precision mode prunes by
             span.drop_tag()

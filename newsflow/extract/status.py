@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from lxml.html import HtmlElement
 
@@ -60,20 +61,24 @@ def is_cut_off(paragraphs: list[str]) -> bool:
     return bool(paragraphs) and ends_cut_off(paragraphs[-1])
 
 
-def may_be_paywalled(body_words: int, *, cut_off: bool) -> bool:
-    """The body is short enough for a paywall's stub or teaser (checked before the page's text is rendered)."""
-    return body_words < (CUT_OFF_WORDS if cut_off else STUB_WORDS)
-
-
 def is_paywalled(
-    tree: HtmlElement, head: PageHead, ld: JsonLdArticle | None, page_text: str, body_words: int, *, cut_off: bool
+    tree: HtmlElement,
+    head: PageHead,
+    ld: JsonLdArticle | None,
+    page_text: Callable[[], str],
+    body_words: int,
+    *,
+    cut_off: bool,
 ) -> bool:
-    """A paywall sign on a page whose body is a stub (or a teaser ``cut_off`` with an ellipsis)."""
-    if not may_be_paywalled(body_words, cut_off=cut_off):
+    """A paywall sign on a page whose body is a stub (or a teaser ``cut_off`` with an ellipsis).
+
+    ``page_text`` renders the page's visible text; it is called last, only when the cheaper signs are silent.
+    """
+    if body_words >= (CUT_OFF_WORDS if cut_off else STUB_WORDS):
         return False
     if ld is not None and ld.free is False:
         return True
     tier = (head.first("article:content_tier", "content_tier", "article:access") or "").lower()
     if tier in _PAYWALL_META:
         return True
-    return bool(_PAYWALL_TEXT_RE.search(page_text))
+    return bool(_PAYWALL_TEXT_RE.search(page_text()))
