@@ -31,7 +31,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from pathlib import Path
 
 if __package__ in (None, ""):
@@ -310,11 +310,11 @@ def _parse_expected_date(value: str) -> datetime | date | None:
 
 
 def date_matches(expected: str, got: date | datetime | None, *, slack_days: int = 0) -> bool:
-    """Same calendar day, read in the expected value's own time zone where it has one.
+    """Same calendar day, read in the expected value's own time zone where it has one, else in the offset the
+    extractor kept (the page's own, as newsflow keeps it; trafilatura gives bare dates).
 
-    ``slack_days=1`` also accepts the day before or after: an expected date without a zone is the page's local
-    day, while newsflow stores UTC instants, so an evening or early-morning article lands on the next/previous
-    UTC day.
+    ``slack_days=1`` also accepts the day before or after, for pages whose metadata states another day than
+    the one the expected value was taken from.
     """
     want = _parse_expected_date(expected)
     if want is None or got is None:
@@ -323,7 +323,7 @@ def date_matches(expected: str, got: date | datetime | None, *, slack_days: int 
         if isinstance(want, datetime) and want.tzinfo is not None and got.tzinfo is not None:
             got_day = got.astimezone(want.tzinfo).date()
         else:
-            got_day = got.astimezone(UTC).date() if got.tzinfo else got.date()
+            got_day = got.date()
     else:
         got_day = got
     want_day = want.date() if isinstance(want, datetime) else want

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Column, Float, ForeignKey, Index, Integer, Text, UniqueConstraint
+from sqlalchemy import Column, Float, ForeignKey, Index, Integer, SmallInteger, Text, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 from models.base import JSONType, UTCDateTime, utcnow
@@ -36,6 +36,9 @@ class Article(SQLModel, table=True):
     authors_source: str | None = Field(default=None, max_length=16)  # jsonld | meta | feed | byline
     published_at: datetime | None = Field(default=None, sa_column=Column(UTCDateTime()))
     published_source: str | None = Field(default=None, max_length=32)
+    # minutes east of UTC in the time the page stated, so published_at can be shown as the publisher's own
+    # time and calendar day (the column holds the UTC instant, which is what sorting and filtering need)
+    published_utc_offset: int | None = Field(default=None, sa_column=Column(SmallInteger))
     modified_at: datetime | None = Field(default=None, sa_column=Column(UTCDateTime()))
     modified_source: str | None = Field(default=None, max_length=32)
     fetched_at: datetime = Field(default_factory=utcnow, sa_column=Column(UTCDateTime(), nullable=False))

@@ -1,8 +1,9 @@
 """Published and modified times with their provenance: JSON-LD, then meta tags, then htmldate (published only),
 then the feed.
 
-Every time is timezone-aware UTC (a time without a zone is read as UTC) and none is later than ``now``:
-a candidate in the future is skipped and the next source is asked.
+Every time is timezone-aware and keeps the offset the page states, so its date is the publisher's calendar day
+(a time without a zone, and a bare date, is read as UTC). None is later than ``now``: a candidate in the future
+is skipped and the next source is asked.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ import re
 import warnings
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, time
+from datetime import UTC, date, datetime, time, timezone
 
 from lxml.html import HtmlElement
 
@@ -42,6 +43,7 @@ _ZONE_HOURS = {
     "AWST": 8, "NZST": 12, "NZDT": 13,
 }
 _ZONE_OFFSETS = {name: int(hours * 3600) for name, hours in _ZONE_HOURS.items()}  # dateutil's tzinfos: seconds
+_DEFAULT_A, _DEFAULT_B = datetime(2000, 1, 1), datetime(2001, 2, 2)
 
 
 @dataclass(frozen=True)
@@ -51,7 +53,8 @@ class Dated:
 
 
 def parse_time(value: str | datetime | date | None) -> datetime | None:
-    """A date or date-time as aware UTC, or None when it cannot be read or is before 1990."""
+    """A date or date-time, aware in the offset it was written with (UTC when none), or None when it cannot be
+    read or is before 1990."""
     if value is None:
         return None
     if isinstance(value, datetime):
@@ -63,7 +66,9 @@ def parse_time(value: str | datetime | date | None) -> datetime | None:
         if parsed_or_none is None:
             return None
         parsed = parsed_or_none
-    parsed = parsed.replace(tzinfo=UTC) if parsed.tzinfo is None else parsed.astimezone(UTC)
+    offset = parsed.utcoffset()
+    # a fixed offset, whatever tzinfo the parser gave (dateutil's tzoffset, a zoneinfo): it serialises plainly
+    parsed = parsed.replace(tzinfo=UTC if not offset else timezone(offset))
     return parsed if parsed >= EARLIEST else None
 
 
@@ -84,11 +89,13 @@ def _parse_string(text: str) -> datetime | None:
             # an unknown zone name is read as UTC, which is what a time without a zone means here anyway
             warnings.simplefilter("ignore", dateutil_parser.UnknownTimezoneWarning)
             # dotted numeric dates are day first wherever they are written (10.12.2022 is 10 December)
-            return dateutil_parser.parse(
-                text, fuzzy=False, dayfirst=bool(_DOTTED_DATE_RE.match(text)), tzinfos=_ZONE_OFFSETS
-            )
+            dayfirst = bool(_DOTTED_DATE_RE.match(text))
+            parsed = dateutil_parser.parse(text, dayfirst=dayfirst, tzinfos=_ZONE_OFFSETS, default=_DEFAULT_A)
+            # dateutil fills what the text leaves out from its default: "2006" or "2017/01" is no day at all
+            other = dateutil_parser.parse(text, dayfirst=dayfirst, tzinfos=_ZONE_OFFSETS, default=_DEFAULT_B)
     except (ValueError, OverflowError, TypeError):
         return None
+    return parsed if parsed.date() == other.date() else None
 
 
 def first_valid(candidates: Iterable[tuple[str | datetime | None, str]], now: datetime) -> Dated | None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from datetime import UTC
 
 from newsflow.records import FeedEntry
 
@@ -32,5 +33,6 @@ def entry_hash(entry: FeedEntry) -> str:
         entry.title,
         entry.summary_html,
         entry.content_html,
-        entry.updated_at.isoformat() if entry.updated_at else None,
+        # as UTC: the offset a feed states its time in is presentation, and must not look like a change
+        entry.updated_at.astimezone(UTC).isoformat() if entry.updated_at else None,
     )

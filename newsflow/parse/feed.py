@@ -10,7 +10,8 @@ from __future__ import annotations
 import calendar
 import io
 from collections.abc import Mapping
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime, timedelta, timezone
+from email.utils import parsedate_to_datetime
 from typing import Any
 
 import feedparser
@@ -84,14 +85,17 @@ def _entry(raw: Mapping[str, Any], *, base: str, now: datetime) -> FeedEntry:
     canonical = canonicalize_url(link)
     guid = _text(raw.get("id")) or None
     title = clean_inline(_text(raw.get("title")))
-    published = _date(raw.get("published_parsed"), now) or _date(raw.get("created_parsed"), now)
-    updated = _date(raw.get("updated_parsed"), now)
+    published = _as_stated(raw.get("published"), _date(raw.get("published_parsed"), now)) or _as_stated(
+        raw.get("created"), _date(raw.get("created_parsed"), now)
+    )
+    updated = _as_stated(raw.get("updated"), _date(raw.get("updated_parsed"), now))
     summary = _text(raw.get("summary")) or None
     contents = [c.get("value", "") for c in raw.get("content", []) if c.get("value")]
     content = max(contents, key=len) if contents else None
     if content and summary and content.strip() == summary.strip():
         summary = None
-    fallback = "\x1f".join(filter(None, [title, summary, str(published or "")]))
+    # the UTC reading, as identity: the same entry keeps its key whatever offset its time is shown in
+    fallback = "\x1f".join(filter(None, [title, summary, str(published.astimezone(UTC)) if published else ""]))
     return FeedEntry(
         entry_key=entry_key(guid, canonical, fallback=fallback) or "hash:empty",
         guid=guid,
@@ -122,6 +126,24 @@ def _date(value: Any, now: datetime) -> datetime | None:
     if moment > now + _FUTURE_TOLERANCE or moment.year < 1970:
         return None
     return moment
+
+
+def _as_stated(written: Any, moment: datetime | None) -> datetime | None:
+    """``moment`` (feedparser's UTC reading) in the offset the feed wrote it with, so its date is the
+    publisher's day; feedparser keeps only the UTC time."""
+    if moment is None or not isinstance(written, str):
+        return moment
+    try:
+        stated = parsedate_to_datetime(written)
+    except (TypeError, ValueError, IndexError):
+        try:
+            stated = datetime.fromisoformat(written.strip())
+        except ValueError:
+            return moment
+    offset = stated.utcoffset()
+    if not offset or stated != moment:
+        return moment
+    return stated.replace(tzinfo=timezone(offset))
 
 
 def _authors(raw: Mapping[str, Any]) -> list[str]:

@@ -81,6 +81,12 @@ def store_articles(
     return StoreCounts(new=new, updated=updated, unchanged=unchanged)
 
 
+def utc_offset_minutes(moment: datetime | None) -> int | None:
+    """The offset a time was stated in, in whole minutes east of UTC (None for no time)."""
+    offset = moment.utcoffset() if moment else None
+    return int(offset.total_seconds() // 60) if offset is not None else None
+
+
 def article_values(record: ArticleRecord, *, entry_hash: str | None, now: datetime) -> dict[str, object]:
     """The ``articles`` row of a record (also used by reprocessing to rewrite rows in place)."""
     entry, extracted = record.entry, record.extracted
@@ -97,6 +103,7 @@ def article_values(record: ArticleRecord, *, entry_hash: str | None, now: dateti
         "authors_source": extracted.authors_source if extracted.authors else ("feed" if entry.authors else None),
         "published_at": extracted.published_at,
         "published_source": extracted.published_source,
+        "published_utc_offset": utc_offset_minutes(extracted.published_at),
         "modified_at": extracted.modified_at,
         "modified_source": extracted.modified_source,
         "fetched_at": record.page.fetched_at if record.page and record.page.fetched_at else now,

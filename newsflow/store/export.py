@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterator
-from datetime import datetime
+from datetime import datetime, timedelta, timezone
 from typing import Any
 
 from sqlalchemy import func
@@ -62,8 +62,13 @@ def _entities_of(session: Session, article_ids: list[int]) -> dict[int, list[dic
     return found
 
 
-def _iso(moment: datetime | None) -> str | None:
-    return moment.isoformat() if moment else None
+def _iso(moment: datetime | None, utc_offset_minutes: int | None = None) -> str | None:
+    """ISO 8601, in the offset the publisher stated when it is known (the same instant as the stored UTC)."""
+    if moment is None:
+        return None
+    if utc_offset_minutes:
+        moment = moment.astimezone(timezone(timedelta(minutes=utc_offset_minutes)))
+    return moment.isoformat()
 
 
 def _row(article: Article, feed_url: str, entities: list[dict[str, Any]]) -> dict[str, Any]:
@@ -77,7 +82,7 @@ def _row(article: Article, feed_url: str, entities: list[dict[str, Any]]) -> dic
         "authors_source": article.authors_source,
         "text": article.text,
         "html": article.html,
-        "published_at": _iso(article.published_at),
+        "published_at": _iso(article.published_at, article.published_utc_offset),
         "published_source": article.published_source,
         "modified_at": _iso(article.modified_at),
         "modified_source": article.modified_source,

@@ -44,3 +44,20 @@ def test_published_falls_back_to_the_pages_dateline_and_modified_to_the_feed():
     entry = FeedEntry(entry_key="k", url="https://news.example/2025/bridge", updated_at=updated)
     article = extract_article(page, url="https://news.example/2025/bridge", feed_entry=entry)
     assert article.modified_at == updated and article.modified_source == "feed"
+
+
+def test_a_stated_offset_is_kept_so_the_date_is_the_publishers_day():
+    evening = parse_time("2022-05-03T21:25:56-03:00")
+    assert evening is not None and evening.isoformat() == "2022-05-03T21:25:56-03:00"
+    assert evening.date().isoformat() == "2022-05-03"
+    named = parse_time("Sat, 19 Oct 2019 00:04:00 CEST")
+    assert named is not None and named.isoformat() == "2019-10-19T00:04:00+02:00"
+    assert parse_time("2022-05-04T00:25:56Z") == datetime(2022, 5, 4, 0, 25, 56, tzinfo=UTC)
+
+
+def test_a_year_or_a_month_alone_is_no_publication_day():
+    # dateutil would fill the missing day (and month) from today's date
+    assert parse_time("2006") is None
+    assert parse_time("2017/01") is None
+    assert parse_time("March 2019") is None
+    assert parse_time("2017/01/30") == datetime(2017, 1, 30, tzinfo=UTC)

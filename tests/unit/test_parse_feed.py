@@ -87,3 +87,12 @@ def test_real_feeds_parse_or_fail_with_a_code() -> None:
         except NotAFeed as exc:
             assert exc.code == "parse.not_a_feed"
     assert entries > 1000
+
+
+def test_entry_times_keep_the_offset_the_feed_wrote_them_with() -> None:
+    path = shared_path("data", "feeds", "real", "rss-parser", "test", "input", "pagination-links.rss")
+    (entry,) = parse_feed(path.read_bytes(), url="http://127.0.0.1/feed").entries
+    assert entry.published_at is not None
+    # Sydney's evening of the 21st, not UTC's morning: the day a reader there saw on the page
+    assert entry.published_at.isoformat() == "2021-01-21T18:58:00+11:00"
+    assert entry.published_at == datetime(2021, 1, 21, 7, 58, tzinfo=UTC)
