@@ -24,7 +24,7 @@ from newsflow.extract.status import STUB_WORDS, is_blocked, is_cut_off, is_paywa
 from newsflow.extract.textutil import containment, join_paragraphs
 from newsflow.records import ArticleStatus, ExtractedArticle, FeedEntry
 
-EXTRACTOR_VERSION = "1.4.0"
+EXTRACTOR_VERSION = "1.5.0"
 EXTRACTOR = f"newsflow-extract@{EXTRACTOR_VERSION}"
 
 # A JSON-LD or feed body counts as the page's article when this share of its word 4-grams is on the page
