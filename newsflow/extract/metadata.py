@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import html
 import re
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlsplit
 
 from lxml.html import HtmlElement
 
@@ -124,9 +124,26 @@ def section(head: PageHead, ld: JsonLdArticle | None, fallback: list[str]) -> st
     return fallback[0] if fallback else None
 
 
+# The file name of a site's logo or an empty placeholder, which pages put in og:image when the article has no
+# picture of its own: no top image is better than the publisher's logo.
+_STAND_IN_IMAGE_RE = re.compile(
+    r"(?i)logo(?![a-z])|(?:fav|touch-)icon|(?:^|[^a-z])(?:blank|placeholder|spacer|transparent|no-?im(?:a?ge?)?)"
+    r"(?:[^a-z]|$)|^(?:default|pixel|1x1)(?:[^a-z]|$)|\.svg$"
+)
+
+
 def top_image(head: PageHead, ld: JsonLdArticle | None, url: str | None, fallback: str | None) -> str | None:
-    value = head.first("og:image", "og:image:url", "og:image:secure_url", "twitter:image", "twitter:image:src")
-    value = value or (ld.image if ld else None) or fallback
-    if not value:
-        return None
-    return urljoin(url, value) if url else value
+    candidates = [
+        *head.all("og:image", "og:image:url", "og:image:secure_url", "twitter:image", "twitter:image:src"),
+        ld.image if ld else None,
+        fallback,
+    ]
+    for value in candidates:
+        if value and not _is_stand_in(value):
+            return urljoin(url, value) if url else value
+    return None
+
+
+def _is_stand_in(image_url: str) -> bool:
+    name = urlsplit(image_url).path.rstrip("/").rsplit("/", 1)[-1]
+    return bool(_STAND_IN_IMAGE_RE.search(name)) or image_url.startswith("data:")

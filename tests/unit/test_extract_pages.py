@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import json
 import re
 from collections import Counter
@@ -145,3 +146,15 @@ def test_bylines_name_the_author_where_the_metadata_names_nobody():
                          ("lwn-1", "Nathan Willis"), ("nytimes-5", "Tariq Panja")):
         html = (READABILITY / name / "source.html").read_text(encoding="utf-8")
         assert extract_article(html, url="http://fakehost/test/page.html").authors == [author], name
+
+
+def test_a_site_logo_or_blank_share_image_is_not_the_articles_top_image():
+    # cleveland.com's og:image is its logo; the article's photo comes next (the feed-less page's JSON-LD/twitter)
+    html, _, meta = _newspaper("cleveland.com1")
+    article = extract_article(html, url=meta["url"])
+    assert article.top_image and "logo" not in article.top_image.lower()
+    assert article.top_image.endswith("16470669-standard.jpg")
+    # WordPress.com's blank share image, with no other picture on offer: no top image at all
+    packed = PAGES / "trafilatura" / "tests" / "eval" / "scienceblogs.de-zufaellig.html.gz"
+    html = gzip.decompress(packed.read_bytes()).decode("utf-8")
+    assert extract_article(html, url="https://scienceblogs.de/").top_image is None
