@@ -114,14 +114,30 @@ def _clean_names(found: list[str]) -> list[str]:
     return cleaned
 
 
+_SECTION_MAX_CHARS, _SECTION_MAX_WORDS = 60, 6
+_PLACEHOLDER_VALUES = frozenset({"nil", "null", "none", "undefined", "false", "n/a", "-"})
+
+
 def section(head: PageHead, ld: JsonLdArticle | None, fallback: list[str]) -> str | None:
-    value = (ld.section if ld else None) or head.first(
-        "article:section", "og:article:section", "parsely-section", "section", "article.section",
-        "sailthru.section", "category", "dc.subject",
+    """The section as published; a keyword list, a sentence or a template's empty value is not one."""
+    candidates = [
+        ld.section if ld else None,
+        *head.all(
+            "article:section", "og:article:section", "parsely-section", "section", "article.section",
+            "sailthru.section", "category", "dc.subject",
+        ),
+        *fallback,
+    ]
+    return next((value for value in candidates if value and _is_section_name(value)), None)
+
+
+def _is_section_name(value: str) -> bool:
+    return (
+        len(value) <= _SECTION_MAX_CHARS
+        and len(value.split()) <= _SECTION_MAX_WORDS
+        and value.strip().lower() not in _PLACEHOLDER_VALUES
+        and not value.rstrip().endswith(".")
     )
-    if value:
-        return value
-    return fallback[0] if fallback else None
 
 
 # The file name of a site's logo or an empty placeholder, which pages put in og:image when the article has no

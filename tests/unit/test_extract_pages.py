@@ -158,3 +158,11 @@ def test_a_site_logo_or_blank_share_image_is_not_the_articles_top_image():
     packed = PAGES / "trafilatura" / "tests" / "eval" / "scienceblogs.de-zufaellig.html.gz"
     html = gzip.decompress(packed.read_bytes()).decode("utf-8")
     assert extract_article(html, url="https://scienceblogs.de/").top_image is None
+
+
+def test_a_template_placeholder_or_a_keyword_list_is_not_the_section():
+    source = READABILITY / "article-author-tag" / "source.html"  # <meta property="article:section" content="nil">
+    assert extract_article(source.read_text(encoding="utf-8"), url="http://fakehost/test/page.html").section is None
+    packed = PAGES / "trafilatura" / "tests" / "eval" / "propellets.at.energie.html.gz"  # dc.subject keywords
+    html = gzip.decompress(packed.read_bytes()).decode("utf-8")
+    assert extract_article(html, url="https://www.propellets.at/").section is None
