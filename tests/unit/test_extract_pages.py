@@ -161,7 +161,7 @@ def test_a_site_logo_or_blank_share_image_is_not_the_articles_top_image():
 
 
 def test_a_template_placeholder_or_a_keyword_list_is_not_the_section():
-    source = READABILITY / "article-author-tag" / "source.html"  # <meta property="article:section" content="nil">
+    source = READABILITY / "article-author-tag" / "source.html"  # JSON-LD "articleSection": "nil"
     assert extract_article(source.read_text(encoding="utf-8"), url="http://fakehost/test/page.html").section is None
     packed = PAGES / "trafilatura" / "tests" / "eval" / "propellets.at.energie.html.gz"  # dc.subject keywords
     html = gzip.decompress(packed.read_bytes()).decode("utf-8")
