@@ -29,10 +29,15 @@ _MONTHS = (
 # A date or time after the name ("By Nathan Willis March 22, 2017", "Aleš Vávra před 5 hodinami")
 _DATE_TAIL_RE = re.compile(rf"(?:\s+(?:{_MONTHS})\.?)?\s+\d.*$", re.I)
 _LOWER_TAIL_RE = re.compile(r"(?:\s+[a-zà-ÿ]\w*)+$")
+# The label of the date that was cut after the name ("Sara Zinnecker Stand: 12.01.2022")
+_DATE_LABEL_TAIL_RE = re.compile(
+    r"(?:^|\s+)(?:Stand|(?:Last\s+)?Updated|Aktualisiert|Actualizado|Mis à jour)\W*$", re.I
+)
 # Labels before the name: "View all posts by", "Post author By", "Zeige alle Beiträge von", "Auteur", "Vom"
 _LABEL_RE = re.compile(
     r"^(?:(?:view|see) all (?:posts|articles|stories) by|(?:zeige )?alle (?:beiträge|artikel|posts) (?:von|vom)|"
     r"post author|posted by|written by|published by|submitted by|(?:artikel|beitrag|ein beitrag) von|zum profil von|"
+    r"publié par|publicado por|pubblicato da|"
     r"autor(?:in)?|author|auteur|autore|von|vom|by|par|por|di|door)\b[\s:]*",
     re.I,
 )
@@ -40,6 +45,7 @@ _LABEL_RE = re.compile(
 _NOT_NAMES = frozenset({
     "name", "follow", "posted", "datum", "date", "admin", "administrator", "no author", "author", "autor",
     "auteur", "username", "user", "anonymous", "guest", "unknown", "submitted", "published", "updated",
+    "wordpressadmin", "webmaster", "quelle", "source",
 })
 # What follows a name in a byline without being one: a degree, a role ("Ben Silverman Games Editor")
 _CREDENTIAL_RE = re.compile(r"^(?:MA|MD|PhD|MS|MSc|BA|BSc|RN|DO|JD|MBA|MPH|Dr)\.?$")
@@ -54,6 +60,7 @@ _ROLE_RE = re.compile(
 )
 # Comment threads and forms name their commenters, never the article's author
 _COMMENT_RE = re.compile(r"comment|respond|reply|kommentar", re.I)
+_TAG_LINK_RE = re.compile(r"(?:^|\s)(?:tag|category)(?:\s|$)", re.I)
 # trafilatura's AUTHOR_XPATHS and AUTHOR_DISCARD_XPATHS as attribute tests: the same markers, found in one pass
 # over the tree where the XPaths take five (about 5 ms a page)
 _TIER0_TAGS = frozenset({"a", "address", "div", "link", "p", "span", "strong"})
@@ -127,6 +134,8 @@ def _discarded(el: _Element) -> bool:
     cls, ident = el.get("class") or "", el.get("id") or ""
     if _COMMENT_RE.search(cls) or _COMMENT_RE.search(ident):
         return True
+    if tag == "a" and _TAG_LINK_RE.search(el.get("rel") or ""):
+        return True  # the article's tags or category, set in the byline's row
     return tag in _DISCARD_TAGS and (
         cls in ("title", "date") or _DISCARD_ID_RE.search(ident) is not None or _DISCARD_CLASS_RE.search(cls)
         is not None or "Figure" in (el.get("data-component") or "")
@@ -167,7 +176,13 @@ def _names(text: str) -> list[str]:
     text = _LABEL_RE.sub("", _LABEL_RE.sub("", text))
     undated = _DATE_TAIL_RE.sub("", text)
     if undated != text:  # the words left just before a date are a preposition ("on", "před"), not a name
-        text = _LOWER_TAIL_RE.sub("", undated)
+        text = _DATE_LABEL_TAIL_RE.sub("", _LOWER_TAIL_RE.sub("", undated))
     joined = normalize_authors(None, text) or ""
     names = [_ROLE_TAIL_RE.sub("", n.strip()) for n in joined.split(";") if not _ROLE_RE.match(n.strip())]
-    return [name for name in names if name and name.casefold() not in _NOT_NAMES and not _CREDENTIAL_RE.match(name)]
+    return [name for name in names if is_name(name)]
+
+
+def is_name(name: str) -> bool:
+    """False for what fills an author slot without naming anyone: a template word ("admin", "No Author") or a
+    degree split off the name before it ("Grant Tinsley, PhD")."""
+    return bool(name) and name.casefold() not in _NOT_NAMES and not _CREDENTIAL_RE.match(name)

@@ -8,7 +8,7 @@ from urllib.parse import urljoin, urlsplit
 
 from lxml.html import HtmlElement
 
-from newsflow.extract.byline import byline_authors
+from newsflow.extract.byline import byline_authors, is_name
 from newsflow.extract.jsonld import JsonLdArticle
 from newsflow.extract.page import PageHead
 from newsflow.extract.textutil import squash, words
@@ -108,7 +108,7 @@ def _clean_names(found: list[str]) -> list[str]:
     for name in found:
         name = _BYLINE_PREFIX_RE.sub("", squash(html.unescape(name))).strip(" ,;")
         key = name.casefold()  # "Jeffrey Gettleman" and "JEFFREY GETTLEMAN" are one author
-        if name and 1 <= len(name.split()) <= 6 and key not in seen:
+        if is_name(name) and 1 <= len(name.split()) <= 6 and key not in seen:
             seen.add(key)
             cleaned.append(name)
     return cleaned

@@ -38,6 +38,22 @@ def parse_page(html: str) -> HtmlElement | None:
     return tree if isinstance(tree, HtmlElement) else None
 
 
+# Microdata properties that hold another work than the page's article: a reference list's citations, comments,
+# reviews, teasers of other articles. Their authors and dates are not the article's.
+_OTHER_WORK_PROPS = frozenset({
+    "citation", "comment", "review", "mentions", "haspart", "ispartof", "isbasedon", "relatedlink",
+    "subjectof", "workexample", "itemlistelement", "about",
+})
+
+
+def _in_other_work(el: HtmlElement) -> bool:
+    for ancestor in el.iterancestors():
+        prop = ancestor.get("itemprop")
+        if prop and ancestor.get("itemscope") is not None and prop.strip().lower() in _OTHER_WORK_PROPS:
+            return True
+    return False
+
+
 def read_head(tree: HtmlElement, url: str | None) -> PageHead:
     meta: dict[str, list[str]] = {}
     for el in tree.iter("meta"):
@@ -47,12 +63,12 @@ def read_head(tree: HtmlElement, url: str | None) -> PageHead:
         content = squash(content)
         for attr in ("property", "name", "itemprop", "http-equiv"):
             key = el.get(attr)
-            if key:
+            if key and not (attr == "itemprop" and _in_other_work(el)):
                 meta.setdefault(key.strip().lower(), []).append(content)
     # itemprop dates are often on <time datetime=...> rather than <meta>
     for el in tree.iterfind(".//time[@itemprop]"):
         value = el.get("datetime") or el.get("content")
-        if value:
+        if value and not _in_other_work(el):
             meta.setdefault(el.get("itemprop", "").strip().lower(), []).append(squash(value))
     title_el = tree.find(".//title")
     title = squash(title_el.text_content()) if title_el is not None else None

@@ -54,6 +54,12 @@ def test_labels_dates_and_several_names_are_read_off_the_byline():
         '<div class="byline">By Bruno Mars</div>': ["Bruno Mars"],  # a month's name ends it, not a date
         '<div class="byline">By John Smith, Staff Writer</div>': ["John Smith"],
         '<span class="author">Ben Silverman Games Editor</span>': ["Ben Silverman"],
+        '<div class="author">Sara Zinnecker Stand: 12.01.2022</div>': ["Sara Zinnecker"],
+        '<div class="author">Publié par Unknown</div>': [],
+        '<div class="author">Last Updated: January 7, 2025</div>': [],
+        # the article's tags in the byline's row are not names (solarserver.de)
+        '<div class="author">01.12.2022 / <a href="/autor/ana">Ana Ruiz</a> / <a rel="tag" href="/t/csp">CSP</a>'
+        ' / <a rel="category tag" href="/t/pv">Photovoltaik</a></div>': ["Ana Ruiz"],
     }
     for byline, expected in cases.items():
         assert byline_authors(fromstring(_page(byline=byline))) == expected, byline
@@ -69,6 +75,15 @@ def test_template_words_and_comment_forms_are_not_authors():
     submitted = '<span class="submitted-by">Submitted on Mon, 2019-01-21</span>'
     assert byline_authors(fromstring(_page(byline=submitted))) == []
     assert extract_article(_page(after=form), url="https://news.example/bridge").authors == []
+
+
+def test_template_words_and_degrees_in_the_metadata_are_not_authors_either():
+    for stated, expected in {
+        '<meta name="author" content="No Author">': [],  # japantimes.co.jp
+        '<meta name="article:author" content="Grant Tinsley, PhD">': ["Grant Tinsley"],  # healthline.com
+        '<meta name="author" content="admin">': [],
+    }.items():
+        assert extract_article(_page(head=stated), url="https://news.example/b").authors == expected, stated
 
 
 def test_stated_authors_come_first_and_a_site_name_as_author_gives_way_to_the_byline():

@@ -166,3 +166,12 @@ def test_a_template_placeholder_or_a_keyword_list_is_not_the_section():
     packed = PAGES / "trafilatura" / "tests" / "eval" / "propellets.at.energie.html.gz"  # dc.subject keywords
     html = gzip.decompress(packed.read_bytes()).decode("utf-8")
     assert extract_article(html, url="https://www.propellets.at/").section is None
+
+
+def test_a_reference_lists_authors_and_years_are_not_the_articles():
+    # link.springer.com marks each cited work up as microdata (itemprop="citation") with its authors and year
+    packed = PAGES / "trafilatura" / "tests" / "eval" / "link.springer.com.1007.html.gz"
+    html = gzip.decompress(packed.read_bytes()).decode("utf-8")
+    article = extract_article(html, url="https://link.springer.com/article/10.1007/s11926-017-0626-z")
+    assert article.authors == ["Marwan H. Adwan"]
+    assert article.published_at is not None and article.published_at.date().isoformat() == "2017-01-30"
