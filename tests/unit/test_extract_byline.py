@@ -77,6 +77,25 @@ def test_template_words_and_comment_forms_are_not_authors():
     assert extract_article(_page(after=form), url="https://news.example/bridge").authors == []
 
 
+def test_a_wordpress_post_and_its_meta_row_are_a_bylines_place():
+    # post_class() puts "category-<slug>" on the post's container: that is not a category widget to skip
+    page = (
+        "<html><body><h1>Notes from the river</h1>"
+        '<div class="post-1 post type-post hentry category-fotografie tag-abendhimmel">'
+        '<small class="post-meta"><span class="post-date"><b>Veröffentlicht:</b> 05.01.2020</span> '
+        '<span class="author-link">| <b>Autor:</b> <a href="/author/gnaddrig/" rel="author">gnaddrig</a></span> '
+        f'<span class="cat-links"><a href="/category/fotografie/" rel="category tag">Fotografie</a></span></small>'
+        f"{BODY}</div></body></html>"
+    )
+    assert byline_authors(fromstring(page)) == ["Gnaddrig"]
+    label_first = (
+        '<div class="entry-meta"><span class="meta-prep meta-prep-author">Publiziert am</span> '
+        '<a href="/2014/01/x/"><span class="entry-date">13. Januar 2014</span></a> <span class="meta-sep">von</span> '
+        '<span class="author vcard"><a class="url fn n" href="/author/admin/">uriebe</a></span></div>'
+    )
+    assert byline_authors(fromstring(_page(byline=label_first))) == ["Uriebe"]
+
+
 def test_template_words_and_degrees_in_the_metadata_are_not_authors_either():
     for stated, expected in {
         '<meta name="author" content="No Author">': [],  # japantimes.co.jp
