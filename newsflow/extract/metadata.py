@@ -30,8 +30,9 @@ def _first_h1(tree: HtmlElement) -> str | None:
     return None
 
 
-def _strip_site(title: str, site: str | None) -> str:
-    """``Headline | Site`` -> ``Headline``: cut a trailing (or leading) segment that names the site or is short."""
+def _strip_site(title: str, site: str | None, *, known_only: bool = False) -> str:
+    """``Headline | Site`` -> ``Headline``: cut a trailing (or leading) segment that names the site or (unless
+    ``known_only``) is short."""
     parts = _TITLE_SEPARATORS_RE.split(title)
     if len(parts) < 2:
         return title
@@ -43,25 +44,39 @@ def _strip_site(title: str, site: str | None) -> str:
     while len(parts) > 1 and site_norm and " ".join(words(parts[0])) == site_norm:
         parts, seps = parts[1:], seps[1:]
     # then one short trailing segment (a site or section name), when the rest is clearly the headline
-    if len(parts) > 1 and len(words(parts[-1])) <= 4 and len(words("".join(parts[:-1]))) >= 4:
+    if not known_only and len(parts) > 1 and len(words(parts[-1])) <= 4 and len(words("".join(parts[:-1]))) >= 4:
         parts, seps = parts[:-1], seps[:-1]
     return "".join(p + (seps[i] if i < len(seps) else "") for i, p in enumerate(parts)).strip()
 
 
 def title(tree: HtmlElement, head: PageHead, ld: JsonLdArticle | None, fallback: str | None) -> str | None:
     site = site_name(head, ld)
-    for candidate in (
-        ld.headline if ld else None,
-        head.first("og:title", "twitter:title", "dc.title", "headline", "sailthru.title", "parsely-title"),
-        head.title_tag,
-    ):
-        if candidate and len(words(candidate)) >= 2:
-            full = squash(html.unescape(candidate))
-            h1 = _first_h1(tree)
-            if h1 and words(h1) == words(full):
-                return full  # the headline on the page confirms the whole title, subtitle after a dash and all
-            return _prefer_h1(_strip_site(full, site), h1)
-    return _first_h1(tree) or fallback
+    candidates = [
+        squash(html.unescape(candidate))
+        for candidate in (
+            ld.headline if ld else None,
+            head.first("og:title", "twitter:title", "dc.title", "headline", "sailthru.title", "parsely-title"),
+            head.title_tag,
+        )
+        if candidate and len(words(candidate)) >= 2
+    ]
+    h1 = _first_h1(tree)
+    if h1 and len(candidates) > 1:
+        h1_words = words(h1)
+        for full in candidates:
+            # the headline on the page confirms a title, subtitle after a dash and all (a JSON-LD "headline"
+            # can be a description: Wikipedia's says "constitutional monarchy in Oceania" for New Zealand)
+            if h1_words == words(full):
+                return _strip_site(full, site, known_only=True)
+            stripped = _strip_site(full, site)
+            if h1_words == words(stripped):
+                return stripped
+    if candidates:
+        full = candidates[0]
+        if h1 and words(h1) == words(full):
+            return full
+        return _prefer_h1(_strip_site(full, site), h1)
+    return h1 or fallback
 
 
 def _prefer_h1(title: str, h1: str | None) -> str:

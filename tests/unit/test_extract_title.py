@@ -23,3 +23,16 @@ def test_a_subtitle_after_a_dash_stays_when_the_h1_shows_it_and_a_site_suffix_go
     assert extract_article(_page(suffixed, headline), url="https://news.example/a").title == headline
     short_suffix = "This County Criminalized Students for Bad Grades - CT Online"
     assert extract_article(_page(short_suffix, "Schools"), url="https://news.example/a").title == headline
+
+
+def test_the_title_the_h1_confirms_wins_over_a_json_ld_headline_it_does_not():
+    # Wikipedia's JSON-LD "headline" is the article's short description, not its title
+    ld = '<script type="application/ld+json">{"@type": "Article", "headline": "Wikimedia list article"}</script>'
+    page = _page("List of films featuring time loops", "List of films featuring time loops").replace(
+        "</head>", f"{ld}</head>"
+    )
+    assert extract_article(page, url="https://news.example/a").title == "List of films featuring time loops"
+    # a title tag whose site suffix the h1 repeats (a visually hidden h1) still loses the suffix
+    headline = "Atomkraft und Erdgas sind nicht nachhaltig"
+    hidden = _page(headline, f"{headline} | County Times")
+    assert extract_article(hidden, url="https://news.example/a").title == headline
