@@ -71,6 +71,10 @@ def title(tree: HtmlElement, head: PageHead, ld: JsonLdArticle | None, fallback:
             stripped = _strip_site(full, site)
             if h1_words == words(stripped):
                 return stripped
+            # "New Zealand - Wikipedia": the h1 is the opening segment, whatever names the site after it
+            opening = _TITLE_SEPARATORS_RE.split(full, maxsplit=1)[0]
+            if opening != full and len(h1_words) >= 2 and h1_words == words(opening):
+                return opening
     if candidates:
         full = candidates[0]
         if h1 and words(h1) == words(full):

@@ -36,3 +36,12 @@ def test_the_title_the_h1_confirms_wins_over_a_json_ld_headline_it_does_not():
     headline = "Atomkraft und Erdgas sind nicht nachhaltig"
     hidden = _page(headline, f"{headline} | County Times")
     assert extract_article(hidden, url="https://news.example/a").title == headline
+
+
+def test_an_h1_that_opens_the_title_tag_is_the_title():
+    page = (
+        "<html><head><title>New Zealand - Wikipedia</title>"
+        '<script type="application/ld+json">{"@type": "Article", "headline": "constitutional monarchy in Oceania"}'
+        f"</script></head><body><h1>New Zealand</h1>{BODY}</body></html>"
+    )
+    assert extract_article(page, url="https://news.example/a").title == "New Zealand"
