@@ -61,7 +61,7 @@ def title(tree: HtmlElement, head: PageHead, ld: JsonLdArticle | None, fallback:
         if candidate and len(words(candidate)) >= 2
     ]
     h1 = _first_h1(tree)
-    if h1 and len(candidates) > 1:
+    if h1:
         h1_words = words(h1)
         for full in candidates:
             # the headline on the page confirms a title, subtitle after a dash and all (a JSON-LD "headline"
@@ -76,10 +76,7 @@ def title(tree: HtmlElement, head: PageHead, ld: JsonLdArticle | None, fallback:
             if opening != full and len(h1_words) >= 2 and h1_words == words(opening):
                 return opening
     if candidates:
-        full = candidates[0]
-        if h1 and words(h1) == words(full):
-            return full
-        return _prefer_h1(_strip_site(full, site), h1)
+        return _prefer_h1(_strip_site(candidates[0], site), h1)
     return h1 or fallback
 
 
