@@ -114,12 +114,23 @@ def published_time(
     feed_time: datetime | None,
     now: datetime,
 ) -> Dated | None:
-    found = first_valid(
-        [(ld.published if ld else None, "jsonld"), *((v, "meta") for v in head.all(*PUBLISHED_META))], now
-    )
+    stated = [(ld.published if ld else None, "jsonld"), *((v, "meta") for v in head.all(*PUBLISHED_META))]
+    found = first_valid(stated, now)
     if found:
-        return found
+        return _in_local_offset(found, [raw for raw, _ in stated])
     return first_valid([(_htmldate(tree, url, now), "htmldate"), (feed_time, "feed")], now)
+
+
+def _in_local_offset(found: Dated, others: Iterable[str | datetime | None]) -> Dated:
+    """``found`` in the publisher's offset when it is stated in UTC and another tag gives the same moment in
+    local time (JSON-LD "2019-10-18T22:04:00Z", meta "Sat, 19 Oct 2019 00:04:00 +0200")."""
+    if found.value.utcoffset():
+        return found
+    for raw in others:
+        value = parse_time(raw)
+        if value is not None and value == found.value and value.utcoffset():
+            return Dated(value, found.source)
+    return found
 
 
 def modified_time(

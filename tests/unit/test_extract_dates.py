@@ -61,3 +61,18 @@ def test_a_year_or_a_month_alone_is_no_publication_day():
     assert parse_time("2017/01") is None
     assert parse_time("March 2019") is None
     assert parse_time("2017/01/30") == datetime(2017, 1, 30, tzinfo=UTC)
+
+
+def test_a_utc_time_takes_the_local_offset_another_tag_gives_for_the_same_moment():
+    from newsflow.extract import extract_article
+
+    body = "<p>" + "The river rose above the old quay twice this week and closed the road along it. " * 4 + "</p>"
+    page = (
+        '<html><head><title>Flood</title><meta name="date" content="Sat, 19 Oct 2019 00:04:00 +0200">'
+        '<script type="application/ld+json">{"@type": "NewsArticle", "headline": "River floods the quay",'
+        ' "datePublished": "2019-10-18T22:04:00Z"}</script></head>'
+        f"<body><article><h1>River floods the quay</h1>{body}</article></body></html>"
+    )
+    article = extract_article(page, url="https://news.example/flood")
+    assert article.published_source == "jsonld"
+    assert article.published_at is not None and article.published_at.isoformat() == "2019-10-19T00:04:00+02:00"
