@@ -40,7 +40,7 @@ _LABEL_RE = re.compile(
     r"^(?:(?:view|see) all (?:posts|articles|stories) by|(?:zeige )?alle (?:beiträge|artikel|posts) (?:von|vom)|"
     r"post author|posted by|written by|published by|submitted by|(?:artikel|beitrag|ein beitrag) von|zum profil von|"
     r"publié par|publicado por|pubblicato da|(?:publiziert|veröffentlicht) am|(?:posted|published) on|"
-    r"autor(?:in)?|author|auteur|autore|von|vom|by|par|por|di|door)\b[\s:]*",
+    r"autor(?:in)?|author|auteur|autore|quelle|source|von|vom|by|par|por|di|door)\b[\s:]*",
     re.I,
 )
 # Words that fill an author slot in a template without naming anyone

@@ -98,20 +98,23 @@ def authors(
     A stated author that is only the site's own name (an Organization as author) gives way to a byline that
     names a person.
     """
+    site = {" ".join(words(s)) for s in (site_name(head, ld), ld.publisher if ld else None) if s}
     found: list[str] = list(ld.authors) if ld and ld.authors else []
     source = "jsonld"
     if not found:
         for value in head.all("author", "article:author", "parsely-author", "sailthru.author", "dc.creator", "byl"):
             if value.startswith(("http://", "https://")):
                 continue
-            found.extend(_AUTHOR_SPLIT_RE.split(_BYLINE_PREFIX_RE.sub("", value)))
+            names = _AUTHOR_SPLIT_RE.split(_BYLINE_PREFIX_RE.sub("", value))
+            # "GIROMATCH, Frankfurt a. M., Germany": the site and its address, one author and not a person
+            found.extend(names if " ".join(words(names[0])) not in site else [names[0]])
         source = "meta"
     if not found:
         found, source = fallback, "feed"
     stated = _clean_names(found)
-    site = {" ".join(words(s)) for s in (site_name(head, ld), ld.publisher if ld else None) if s}
-    if stated and not all(" ".join(words(name)) in site for name in stated):
-        return stated, source
+    people = [name for name in stated if " ".join(words(name)) not in site]
+    if people:
+        return people, source  # "Rob Picheta, CNN": the site beside a writer is the publisher, not an author
     from_byline = _clean_names(byline_authors(tree, headline))
     if from_byline:
         return from_byline, "byline"

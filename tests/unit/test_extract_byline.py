@@ -96,6 +96,17 @@ def test_a_wordpress_post_and_its_meta_row_are_a_bylines_place():
     assert byline_authors(fromstring(_page(byline=label_first))) == ["Uriebe"]
 
 
+def test_the_site_beside_a_writer_is_the_publisher_and_its_address_is_no_author():
+    site = '<meta property="og:site_name" content="CNN">'
+    stated = '<meta name="author" content="Rob Picheta, CNN">'
+    article = extract_article(_page(head=site + stated), url="https://news.example/b")
+    assert article.authors == ["Rob Picheta"]
+    site = '<meta property="og:site_name" content="GIROMATCH">'
+    stated = '<meta name="author" content="GIROMATCH, Frankfurt a. M., Germany">'
+    article = extract_article(_page(head=site + stated), url="https://news.example/b")
+    assert article.authors == ["GIROMATCH"]
+
+
 def test_template_words_and_degrees_in_the_metadata_are_not_authors_either():
     for stated, expected in {
         '<meta name="author" content="No Author">': [],  # japantimes.co.jp
