@@ -16,6 +16,8 @@ from newsflow.extract.textutil import squash, words
 _TITLE_SEPARATORS_RE = re.compile(r"\s+(?:\||-|–|—|::|·|•|»|«|›|/|:)\s+")
 _AUTHOR_SPLIT_RE = re.compile(r"\s*(?:,|;|\band\b|\bund\b|\bet\b|\by\b|&)\s*", re.I)
 _BYLINE_PREFIX_RE = re.compile(r"^(?:by|von|par|por|di|door)\s+", re.I)
+# A social-media handle after the name ("Williams Perdomo @wperdomod")
+_HANDLE_TAIL_RE = re.compile(r"(?:\s+@\w+)+$")
 
 
 def site_name(head: PageHead, ld: JsonLdArticle | None) -> str | None:
@@ -125,7 +127,7 @@ def _clean_names(found: list[str]) -> list[str]:
     cleaned: list[str] = []
     seen: set[str] = set()
     for name in found:
-        name = _BYLINE_PREFIX_RE.sub("", squash(html.unescape(name))).strip(" ,;")
+        name = _HANDLE_TAIL_RE.sub("", _BYLINE_PREFIX_RE.sub("", squash(html.unescape(name)))).strip(" ,;")
         key = name.casefold()  # "Jeffrey Gettleman" and "JEFFREY GETTLEMAN" are one author
         if is_name(name) and 1 <= len(name.split()) <= 6 and key not in seen:
             seen.add(key)

@@ -112,6 +112,7 @@ def test_template_words_and_degrees_in_the_metadata_are_not_authors_either():
         '<meta name="author" content="No Author">': [],  # japantimes.co.jp
         '<meta name="article:author" content="Grant Tinsley, PhD">': ["Grant Tinsley"],  # healthline.com
         '<meta name="author" content="admin">': [],
+        '<meta name="author" content="Williams Perdomo @wperdomod">': ["Williams Perdomo"],  # elnacional.com
     }.items():
         assert extract_article(_page(head=stated), url="https://news.example/b").authors == expected, stated
 
