@@ -33,14 +33,15 @@ _LOWER_TAIL_RE = re.compile(r"(?:\s+[a-zà-ÿ]\w*)+$")
 _DATE_LABEL_TAIL_RE = re.compile(
     r"(?:^|\s+)(?:Stand|(?:Last\s+)?Updated|Aktualisiert|Actualizado|Mis à jour)\W*$", re.I
 )
-# A separator the byline's row puts before it ("05.01.2020 | Autor: gnaddrig")
-_LEADING_SEPARATOR_RE = re.compile(r"^[\s|/·•–—-]+")
+# A separator the byline's row puts before it ("05.01.2020 | Autor: gnaddrig"), or between two labels
+# ("Text und Interview: Harald Willenbrock")
+_LEADING_SEPARATOR_RE = re.compile(r"^(?:[\s|/·•–—&-]|(?:und|and)\b)+", re.I)
 # Labels before the name: "View all posts by", "Post author By", "Zeige alle Beiträge von", "Auteur", "Vom"
 _LABEL_RE = re.compile(
     r"^(?:(?:view|see) all (?:posts|articles|stories) by|(?:zeige )?alle (?:beiträge|artikel|posts) (?:von|vom)|"
     r"post author|posted by|written by|published by|submitted by|(?:artikel|beitrag|ein beitrag) von|zum profil von|"
     r"publié par|publicado por|pubblicato da|(?:publiziert|veröffentlicht) am|(?:posted|published) on|"
-    r"autor(?:in)?|author|auteur|autore|quelle|source|von|vom|by|par|por|di|door)\b[\s:]*",
+    r"autor(?:in)?|author|auteur|autore|quelle|source|interview|text|von|vom|by|par|por|di|door)\b[\s:]*",
     re.I,
 )
 # Words that fill an author slot in a template without naming anyone
@@ -175,7 +176,8 @@ def _byline_text(element: _Element) -> str | None:
 def _names(text: str) -> list[str]:
     from trafilatura.json_metadata import normalize_authors
 
-    text = _LABEL_RE.sub("", _LABEL_RE.sub("", _LEADING_SEPARATOR_RE.sub("", text)))
+    for _ in range(2):  # "Text & Interview: Harald Willenbrock" has two labels
+        text = _LABEL_RE.sub("", _LEADING_SEPARATOR_RE.sub("", text))
     undated = _DATE_TAIL_RE.sub("", text)
     if undated != text:  # the words left just before a date are a preposition ("on", "před"), not a name
         text = _DATE_LABEL_TAIL_RE.sub("", _LOWER_TAIL_RE.sub("", undated))

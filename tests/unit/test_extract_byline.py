@@ -56,6 +56,7 @@ def test_labels_dates_and_several_names_are_read_off_the_byline():
         '<span class="author">Ben Silverman Games Editor</span>': ["Ben Silverman"],
         '<div class="author">Sara Zinnecker Stand: 12.01.2022</div>': ["Sara Zinnecker"],
         '<div class="author">Publié par Unknown</div>': [],
+        '<p class="author">Text und Interview: Harald Willenbrock</p>': ["Harald Willenbrock"],  # brandeins.de
         '<div class="author">Last Updated: January 7, 2025</div>': [],
         # the article's tags in the byline's row are not names (solarserver.de)
         '<div class="author">01.12.2022 / <a href="/autor/ana">Ana Ruiz</a> / <a rel="tag" href="/t/csp">CSP</a>'
