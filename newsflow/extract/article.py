@@ -72,7 +72,7 @@ def _from_tree(tree: HtmlElement, html: str, url: str | None, entry: FeedEntry |
         titles.append(entry.title)
 
     visible = _LazyText(tree)
-    page_xml = extract_body(tree, url)
+    page_xml = extract_body(tree)
     if page_xml is not None:
         remove_leftovers(page_xml, titles=titles, authors=authors, labels=[x for x in (section, site) if x])
     page = _render(page_xml)
@@ -112,7 +112,7 @@ def _from_tree(tree: HtmlElement, html: str, url: str | None, entry: FeedEntry |
     return ExtractedArticle(
         title=title,
         text=text,
-        html=sanitize_html(body.html, base_url=url) or None if body else None,
+        html=sanitize_html(body.html, base_url=head.base_url) or None if body else None,
         authors=authors,
         authors_source=authors_source,
         published_at=published.value if published else None,

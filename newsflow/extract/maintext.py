@@ -29,12 +29,15 @@ THIN_SHARE = 0.35
 _PAGE_TEXT_TAGS = ("p", "h2", "h3", "h4", "li")
 
 
-def _run(tree: HtmlElement, url: str | None, *, precision: bool, fast: bool) -> _Element | None:
+def _run(tree: HtmlElement, *, precision: bool, fast: bool) -> _Element | None:
     from trafilatura import bare_extraction
 
     document = bare_extraction(
         tree,
-        url=url,
+        # without the URL trafilatura leaves links as written: nh3 makes them absolute when the body is
+        # sanitised, against the page's <base> and by RFC 3986 ("guide.html" of /test/page.html is
+        # /test/guide.html, where trafilatura's courlan gives /guide.html), and at a tenth of the cost
+        url=None,
         fast=fast,
         include_comments=False,
         include_tables=True,
@@ -84,32 +87,32 @@ def flatten_divs(body: _Element) -> _Element:
     return flat
 
 
-def extract_body(tree: HtmlElement, url: str | None) -> _Element | None:
+def extract_body(tree: HtmlElement) -> _Element | None:
     """The article body, its blocks top-level: see the module."""
-    body = _extract_body(tree, url)
+    body = _extract_body(tree)
     return flatten_divs(body) if body is not None else None
 
 
-def _extract_body(tree: HtmlElement, url: str | None) -> _Element | None:
+def _extract_body(tree: HtmlElement) -> _Element | None:
     """The precision core, widened by balanced mode when thin; balanced mode when it is short."""
     wrap_loose_text(tree)
     unlink_heading_anchors(tree)
     join_drop_caps(tree)
     unwrap_link_spans(tree)
-    body = _run(tree, url, precision=True, fast=True)
+    body = _run(tree, precision=True, fast=True)
     text = "" if body is None else " ".join("".join(body.itertext()).split())
     length = len(text)
     if body is None or units(text) < SHORT_UNITS:
-        wider = _run(tree, url, precision=False, fast=False)  # balanced mode escalates by itself
+        wider = _run(tree, precision=False, fast=False)  # balanced mode escalates by itself
         return wider if body_text_length(wider) > length else body
     page_length = _paragraph_text_length(tree)
     if length >= THIN_SHARE * page_length:
         return body
-    full = _run(tree, url, precision=True, fast=False)
+    full = _run(tree, precision=True, fast=False)
     full_length = body_text_length(full)
     if full is not None and full_length > length:
         body, length = full, full_length
     if length >= THIN_SHARE * page_length:
         return body
-    wider = _run(tree, url, precision=False, fast=True)
+    wider = _run(tree, precision=False, fast=True)
     return widen(body, wider) if wider is not None else body

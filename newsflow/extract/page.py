@@ -18,6 +18,7 @@ class PageHead:
     title_tag: str | None = None
     canonical_url: str | None = None
     html_lang: str | None = None
+    base_url: str | None = None  # what relative links resolve against: <base href>, else the page's own URL
 
     def first(self, *keys: str) -> str | None:
         for key in keys:
@@ -79,8 +80,11 @@ def read_head(tree: HtmlElement, url: str | None) -> PageHead:
             if href:
                 canonical = urljoin(url, href) if url else href
                 break
+    base = tree.find(".//base[@href]")
+    base_href = (base.get("href") or "").strip() if base is not None else ""
+    base_url = (urljoin(url, base_href) if url else base_href) if base_href else url
     lang = None
     root = tree.getroottree().getroot()
     if root is not None:
         lang = (root.get("lang") or root.get("xml:lang") or "").strip() or None
-    return PageHead(meta=meta, title_tag=title or None, canonical_url=canonical, html_lang=lang)
+    return PageHead(meta=meta, title_tag=title or None, canonical_url=canonical, html_lang=lang, base_url=base_url)

@@ -54,3 +54,12 @@ def test_extracted_article_html_is_safe_and_structured():
     assert "<li>A first point worth listing in the article body.</li>" in article.html
     assert '<a href="https://site.example/more"' in article.html
     assert article.html.count("<p>") == 3
+
+
+def test_relative_links_resolve_against_the_page_and_its_base_element_as_browsers_do():
+    page = PAGE.replace('href="/more"', 'href="guide.html"')
+    article = extract_article(page, url="https://site.example/news/story.html")
+    assert article.html is not None and '<a href="https://site.example/news/guide.html"' in article.html
+    based = page.replace("<title>", '<base href="https://cdn.example/archive/"><title>')
+    article = extract_article(based, url="https://site.example/news/story.html")
+    assert article.html is not None and '<a href="https://cdn.example/archive/guide.html"' in article.html
