@@ -63,6 +63,7 @@ _ROLE_RE = re.compile(
 )
 # Comment threads and forms name their commenters, never the article's author
 _COMMENT_RE = re.compile(r"comment|respond|reply|kommentar", re.I)
+# A link to the article's tag or category page (rel="tag", rel="category tag"): a topic, never a name
 _TAG_LINK_RE = re.compile(r"(?:^|\s)(?:tag|category)(?:\s|$)", re.I)
 # trafilatura's AUTHOR_XPATHS and AUTHOR_DISCARD_XPATHS as attribute tests: the same markers, found in one pass
 # over the tree where the XPaths take five (about 5 ms a page)

@@ -36,7 +36,8 @@ def _run(tree: HtmlElement, *, precision: bool, fast: bool) -> _Element | None:
         tree,
         # without the URL trafilatura leaves links as written: nh3 makes them absolute when the body is
         # sanitised, against the page's <base> and by RFC 3986 ("guide.html" of /test/page.html is
-        # /test/guide.html, where trafilatura's courlan gives /guide.html), and at a tenth of the cost
+        # /test/guide.html, where trafilatura's courlan gives /guide.html), and without courlan's work on every
+        # link of every pass
         url=None,
         fast=fast,
         include_comments=False,
