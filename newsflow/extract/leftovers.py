@@ -12,7 +12,7 @@ from collections.abc import Iterable
 
 from lxml.etree import _Element
 
-from newsflow.extract.textutil import ends_cut_off, squash, words
+from newsflow.extract.textutil import ends_cut_off, squash, word_key, words
 
 _IMAGE_NAME_RE = re.compile(
     r"^(?:(?:webp|jpe?g|png|gif|avif|svg|image|img|photo|pic|dsc|screenshot)[\s_-]+)?"
@@ -178,10 +178,6 @@ def link_share(block: _Element, text: str) -> float:
     return linked / len(text) if text else 0.0
 
 
-def _norm(text: str) -> str:
-    return " ".join(words(text))
-
-
 def is_image_name(text: str) -> bool:
     return bool(text) and (bool(_IMAGE_NAME_RE.match(text)) or bool(_FILE_RE.match(text)))
 
@@ -264,8 +260,8 @@ def remove_leftovers(body: _Element, *, titles: Iterable[str], authors: Iterable
     ``titles``: the article's title in its known forms; ``labels``: short strings the page states about itself
     (section, site name) that are clutter when they stand alone as a block at the edges of the body.
     """
-    title_norms = {_norm(t) for t in titles if t and _norm(t)}
-    label_norms = {_norm(x) for x in labels if x and _norm(x)}
+    title_norms = {word_key(t) for t in titles if t and word_key(t)}
+    label_norms = {word_key(x) for x in labels if x and word_key(x)}
     author_list = [a for a in authors if a]
     blocks = list(body)
     for block in blocks:
@@ -304,7 +300,7 @@ def _trim_edge(
     while len(body):
         block = body[0] if from_start else body[-1]
         text = block_text(block)
-        norm = _norm(text)
+        norm = word_key(text)
         if block.tag == "graphic" or not norm:
             # images at the edges stay in the HTML; empty blocks go
             if block.tag != "graphic":
@@ -338,7 +334,7 @@ def _trim_beyond_graphic(
     sibling = graphic.getnext() if from_start else graphic.getprevious()
     while sibling is not None:
         text = block_text(sibling)
-        norm = _norm(text)
+        norm = word_key(text)
         if sibling.tag == "graphic":
             sibling = sibling.getnext() if from_start else sibling.getprevious()
             continue
@@ -510,7 +506,7 @@ def _under_linked_heading(blocks: list[_Element], i: int) -> bool:
 def _drop_repeated_title(body: _Element, titles: set[str]) -> None:
     """The title again anywhere in the first few blocks (a dek repeating the headline) goes too."""
     for block in list(body)[:4]:
-        if _norm(block_text(block)) in titles:
+        if word_key(block_text(block)) in titles:
             body.remove(block)
 
 
@@ -532,14 +528,14 @@ def trim_to_reference(body: _Element, reference: str) -> None:
 
 def clean_paragraphs(paragraphs: list[str], *, titles: Iterable[str], authors: Iterable[str]) -> list[str]:
     """The same clean-up for plain-text paragraphs (JSON-LD and feed bodies)."""
-    title_norms = {_norm(t) for t in titles if t and _norm(t)}
+    title_norms = {word_key(t) for t in titles if t and word_key(t)}
     author_list = [a for a in authors if a]
     kept = [
         p for p in paragraphs
         if not is_leftover_line(p)
     ]
-    while kept and (_norm(kept[0]) in title_norms or is_byline_or_dateline(kept[0], author_list)):
+    while kept and (word_key(kept[0]) in title_norms or is_byline_or_dateline(kept[0], author_list)):
         kept.pop(0)
-    while kept and (_norm(kept[-1]) in title_norms or is_byline_or_dateline(kept[-1], author_list)):
+    while kept and (word_key(kept[-1]) in title_norms or is_byline_or_dateline(kept[-1], author_list)):
         kept.pop()
     return kept

@@ -11,7 +11,7 @@ from lxml.html import HtmlElement
 from newsflow.extract.byline import byline_authors, is_name
 from newsflow.extract.jsonld import JsonLdArticle
 from newsflow.extract.page import PageHead
-from newsflow.extract.textutil import squash, words
+from newsflow.extract.textutil import squash, word_key, words
 
 _TITLE_SEPARATORS_RE = re.compile(r"\s+(?:\||-|–|—|::|·|•|»|«|›|/|:)\s+")
 _AUTHOR_SPLIT_RE = re.compile(r"\s*(?:,|;|\band\b|\bund\b|\bet\b|\by\b|&)\s*", re.I)
@@ -38,12 +38,12 @@ def _strip_site(title: str, site: str | None, *, known_only: bool = False) -> st
     parts = _TITLE_SEPARATORS_RE.split(title)
     if len(parts) < 2:
         return title
-    site_norm = " ".join(words(site or ""))
+    site_norm = word_key(site or "")
     seps = _TITLE_SEPARATORS_RE.findall(title)
     # strip known site names from either end first
-    while len(parts) > 1 and site_norm and " ".join(words(parts[-1])) == site_norm:
+    while len(parts) > 1 and site_norm and word_key(parts[-1]) == site_norm:
         parts, seps = parts[:-1], seps[:-1]
-    while len(parts) > 1 and site_norm and " ".join(words(parts[0])) == site_norm:
+    while len(parts) > 1 and site_norm and word_key(parts[0]) == site_norm:
         parts, seps = parts[1:], seps[1:]
     # then one short trailing segment (a site or section name), when the rest is clearly the headline
     if not known_only and len(parts) > 1 and len(words(parts[-1])) <= 4 and len(words("".join(parts[:-1]))) >= 4:
@@ -86,8 +86,8 @@ def _prefer_h1(title: str, h1: str | None) -> str:
     """When the page's h1 is one segment of a composite title (``Blog » Archive » Post``), the h1 is the title."""
     if not h1 or len(words(h1)) < 2 or h1 == title:
         return title
-    h1_norm = " ".join(words(h1))
-    segments = [" ".join(words(p)) for p in _TITLE_SEPARATORS_RE.split(title)]
+    h1_norm = word_key(h1)
+    segments = [word_key(p) for p in _TITLE_SEPARATORS_RE.split(title)]
     return h1 if len(segments) > 1 and h1_norm in segments else title
 
 
@@ -100,7 +100,7 @@ def authors(
     A stated author that is only the site's own name (an Organization as author) gives way to a byline that
     names a person.
     """
-    site = {" ".join(words(s)) for s in (site_name(head, ld), ld.publisher if ld else None) if s}
+    site = {word_key(s) for s in (site_name(head, ld), ld.publisher if ld else None) if s}
     found: list[str] = list(ld.authors) if ld and ld.authors else []
     source = "jsonld"
     if not found:
@@ -109,12 +109,12 @@ def authors(
                 continue
             names = _AUTHOR_SPLIT_RE.split(_BYLINE_PREFIX_RE.sub("", value))
             # "GIROMATCH, Frankfurt a. M., Germany": the site and its address, one author and not a person
-            found.extend(names if " ".join(words(names[0])) not in site else [names[0]])
+            found.extend(names if word_key(names[0]) not in site else [names[0]])
         source = "meta"
     if not found:
         found, source = fallback, "feed"
     stated = _clean_names(found)
-    people = [name for name in stated if " ".join(words(name)) not in site]
+    people = [name for name in stated if word_key(name) not in site]
     if people:
         return people, source  # "Rob Picheta, CNN": the site beside a writer is the publisher, not an author
     from_byline = _clean_names(byline_authors(tree, headline))

@@ -14,7 +14,7 @@ import html
 from lxml.etree import XPath, _Element
 from lxml.html import HtmlElement
 
-from newsflow.extract.textutil import squash, words
+from newsflow.extract.textutil import squash, word_key, words
 
 # A description this short is a slogan or a label, not a standfirst; the probe is its opening
 MIN_WORDS = 12
@@ -39,7 +39,7 @@ def find_standfirst(tree: HtmlElement, description: str | None, body_paragraphs:
     wanted = words(description)
     if len(wanted) < MIN_WORDS:
         return None
-    body_words = " ".join(words(" ".join(body_paragraphs[:3])))
+    body_words = word_key(" ".join(body_paragraphs[:3]))
     if " ".join(wanted[:MIN_WORDS]) in body_words:
         return None  # the description is the body's opening (or an excerpt of it), already there
     block = _block_showing(tree, description, wanted, truncated=truncated)

@@ -46,6 +46,12 @@ def words(text: str) -> list[str]:
     return _WORD_RE.findall(text.casefold())
 
 
+def word_key(text: str) -> str:
+    """The text's words, case-folded and joined by single spaces: what two spellings of one phrase share
+    ("Bridge Times", "BRIDGE TIMES!")."""
+    return " ".join(words(text))
+
+
 def shingles(text: str, n: int = 4) -> Counter[tuple[str, ...]]:
     tokens = words(text)
     if len(tokens) < n:

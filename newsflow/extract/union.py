@@ -15,7 +15,7 @@ from copy import deepcopy
 from lxml.etree import _Element
 
 from newsflow.extract.leftovers import block_text, is_byline_or_dateline, is_leftover_line, link_share, units
-from newsflow.extract.textutil import words
+from newsflow.extract.textutil import word_key
 
 _SENTENCE_END_RE = re.compile(r"[.!?…。！？\"”»)\]:]$")
 # A recall block beside (not between) core blocks must be this long a sentence to be taken in.
@@ -30,7 +30,7 @@ TWIN_SHARE = 0.9
 
 
 def _key(block: _Element) -> str:
-    return " ".join(words(block_text(block)))
+    return word_key(block_text(block))
 
 
 def _is_clutter(text: str) -> bool:
