@@ -24,12 +24,16 @@ def site_name(head: PageHead, ld: JsonLdArticle | None) -> str | None:
     return head.first("og:site_name", "application-name", "twitter:site:name") or (ld.publisher if ld else None)
 
 
-def _first_h1(tree: HtmlElement) -> str | None:
+def _h1_texts(tree: HtmlElement, limit: int = 3) -> list[str]:
+    """The page's first few non-empty h1s: a site's logo or name is often the first, the headline the next."""
+    found: list[str] = []
     for h1 in tree.iter("h1"):
         text = squash(h1.text_content())
         if text:
-            return text
-    return None
+            found.append(text)
+            if len(found) == limit:
+                break
+    return found
 
 
 def _strip_site(title: str, site: str | None, *, known_only: bool = False) -> str:
@@ -62,10 +66,26 @@ def title(tree: HtmlElement, head: PageHead, ld: JsonLdArticle | None, fallback:
         )
         if candidate and len(words(candidate)) >= 2
     ]
-    h1 = _first_h1(tree)
-    if h1:
-        h1_words = words(h1)
-        for full in candidates:
+    h1s = _h1_texts(tree)
+    confirmed = _confirmed_by_h1(candidates, h1s, site)
+    if confirmed:
+        return confirmed
+    h1 = h1s[0] if h1s else None
+    if candidates:
+        return _prefer_h1(_strip_site(candidates[0], site), h1)
+    return h1 or fallback
+
+
+def _confirmed_by_h1(candidates: list[str], h1s: list[str], site: str | None) -> str | None:
+    """The title the page's own headline confirms: a candidate the h1 shows whole, or the run of its segments
+    the h1 shows, the rest naming the site or section.
+
+    Runs at the start are tried first, for every h1, before runs at the end: "Kleine Schafskunde | Mäscot das
+    Schaf – Webcomic" under the h1s "Mäscot das Schaf – Webcomic" (the site's) and "Kleine Schafskunde".
+    """
+    for full in candidates:
+        for h1 in h1s:
+            h1_words = words(h1)
             # the headline on the page confirms a title, subtitle after a dash and all (a JSON-LD "headline"
             # can be a description: Wikipedia's says "constitutional monarchy in Oceania" for New Zealand)
             if h1_words == words(full):
@@ -73,13 +93,39 @@ def title(tree: HtmlElement, head: PageHead, ld: JsonLdArticle | None, fallback:
             stripped = _strip_site(full, site)
             if h1_words == words(stripped):
                 return stripped
-            # "New Zealand - Wikipedia": the h1 is the opening segment, whatever names the site after it
-            opening = _TITLE_SEPARATORS_RE.split(full, maxsplit=1)[0]
-            if opening != full and len(h1_words) >= 2 and h1_words == words(opening):
-                return opening
-    if candidates:
-        return _prefer_h1(_strip_site(candidates[0], site), h1)
-    return h1 or fallback
+            # "New Zealand - Wikipedia", "Professionell entlöten – so machen Sie … – LimeSpace – IT"
+            leading = _segment_run(full, h1_words, from_start=True)
+            if leading and len(h1_words) >= 2:
+                return leading
+    site_key = word_key(site or "")
+    for full in candidates:
+        for h1 in h1s:
+            h1_words = words(h1)
+            # the site's name in an h1 ("Ratschläge geben | DaF Blog"), or a composite one that names a section
+            # and the site ("Enchufla Figuren - Salsa-Figuren - Rueda in Berlin"), is not the headline
+            if (site_key and word_key(h1) == site_key) or _TITLE_SEPARATORS_RE.search(h1):
+                continue
+            # "SONNENENERGIE | Der WindRebell": a short name before the headline, shorter than it
+            trailing = _segment_run(full, h1_words, from_start=False)
+            if trailing and len(h1_words) >= 2:
+                rest = words(full)[: len(words(full)) - len(h1_words)]
+                if len(rest) <= 5 and len(rest) < len(h1_words):
+                    return trailing
+    return None
+
+
+def _segment_run(title: str, wanted: list[str], *, from_start: bool) -> str | None:
+    """The leading (or trailing) run of ``title``'s separator-split segments whose words are ``wanted``, when
+    it leaves at least one segment out."""
+    parts = _TITLE_SEPARATORS_RE.split(title)
+    seps = _TITLE_SEPARATORS_RE.findall(title)
+    for n in range(1, len(parts)):
+        run = parts[:n] if from_start else parts[len(parts) - n :]
+        run_seps = seps[: n - 1] if from_start else seps[len(seps) - n + 1 :]
+        text = "".join(p + (run_seps[i] if i < len(run_seps) else "") for i, p in enumerate(run)).strip()
+        if words(text) == wanted:
+            return text
+    return None
 
 
 def _prefer_h1(title: str, h1: str | None) -> str:

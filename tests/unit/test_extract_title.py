@@ -45,3 +45,28 @@ def test_an_h1_that_opens_the_title_tag_is_the_title():
         f"</script></head><body><h1>New Zealand</h1>{BODY}</body></html>"
     )
     assert extract_article(page, url="https://news.example/a").title == "New Zealand"
+
+
+def _bare(title_tag: str, *h1s: str) -> str:
+    headings = "".join(f"<h1>{h}</h1>" for h in h1s)
+    return f"<html><head><title>{title_tag}</title></head><body>{headings}{BODY}</body></html>"
+
+
+def test_the_run_of_segments_the_h1_shows_is_the_title_whichever_end_names_the_site():
+    # a headline that has a dash of its own, then a site and section name of several segments
+    headline = "Professionell entlöten – so machen Sie alte Elektrogeräte wieder einsatzbereit"
+    page = _bare(f"{headline} – LimeSpace – IT", headline)
+    assert extract_article(page, url="https://news.example/a").title == headline
+    # the site's name before the headline
+    page = _bare("DVGW e.V. | Welche Heizung ist klimafreundlich?", "Welche Heizung ist klimafreundlich?")
+    assert extract_article(page, url="https://news.example/a").title == "Welche Heizung ist klimafreundlich?"
+
+
+def test_a_site_name_in_the_first_h1_does_not_become_the_title():
+    # the site's logo is the first h1 and also the title tag's closing segment; the headline is the next h1
+    site = "Mäscot das Schaf – Webcomic"
+    page = _bare(f"Kleine Schafskunde | {site}", site, "Kleine Schafskunde")
+    assert extract_article(page, url="https://news.example/a").title == "Kleine Schafskunde"
+    # an h1 of section and site does not cut the page's own name off the front of the title
+    page = _bare("Enchufla Figuren - Salsa-Figuren - Rueda in Berlin", "Salsa-Figuren - Rueda in Berlin")
+    assert extract_article(page, url="https://news.example/a").title != "Salsa-Figuren - Rueda in Berlin"
