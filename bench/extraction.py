@@ -185,6 +185,10 @@ def _newspaper_cases(root: Path) -> Iterator[Case]:
 
 
 def _evaldata_cases(root: Path) -> Iterator[Case]:
+    # decoded as the pipeline decodes a fetched page (a page that declares UTF-8 and has a few bad bytes stays
+    # UTF-8, with replacement characters, as in a browser)
+    from newsflow.resources.charset import decode_html
+
     tests = root / "trafilatura" / "tests"
     evaldata = json.loads((tests / "evaldata.json").read_text(encoding="utf-8"))
     for url, item in evaldata.items():
@@ -198,7 +202,7 @@ def _evaldata_cases(root: Path) -> Iterator[Case]:
         yield Case(
             corpus="evaldata",
             name=item["file"],
-            html=_decode(raw),
+            html=decode_html(raw, {}),
             url=url,
             title=item.get("title"),
             published=item.get("date"),
@@ -212,16 +216,6 @@ def _listed(value: str | list[str] | None) -> list[str]:
     if not value:
         return []
     return [value] if isinstance(value, str) else [v for v in value if v]
-
-
-def _decode(raw: bytes) -> str:
-    match = re.search(rb"""<meta[^>]+charset=["']?([\w-]+)""", raw[:4096], re.I)
-    for encoding in ((match.group(1).decode("ascii"),) if match else ()) + ("utf-8",):
-        try:
-            return raw.decode(encoding)
-        except (LookupError, UnicodeDecodeError):
-            continue
-    return raw.decode("cp1252", errors="replace")
 
 
 LOADERS: dict[str, Callable[[Path], Iterator[Case]]] = {
