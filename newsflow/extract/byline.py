@@ -53,7 +53,7 @@ _NOT_NAMES = frozenset({
 # What follows a name in a byline without being one: a degree, a role ("Ben Silverman Games Editor")
 _CREDENTIAL_RE = re.compile(r"^(?:MA|MD|PhD|MS|MSc|BA|BSc|RN|DO|JD|MBA|MPH|Dr)\.?$")
 _ROLE_TAIL_RE = re.compile(
-    r"(?:\s+[A-Z][\w-]*)?\s+(?:Staff|Editor|Writer|Reporter|Correspondent|Columnist|Contributor|Producer|"
+    r"(?:\s+[A-Z][\w-]*)?(\s+)(?:Staff|Editor|Writer|Reporter|Correspondent|Columnist|Contributor|Producer|"
     r"Journalist(?:in)?|Redakteur(?:in)?|Chefredakteur(?:in)?|Philosophe|Rédacteur|Rédactrice|Periodista)$"
 )
 _ROLE_RE = re.compile(
@@ -183,8 +183,26 @@ def _names(text: str) -> list[str]:
     if undated != text:  # the words left just before a date are a preposition ("on", "před"), not a name
         text = _DATE_LABEL_TAIL_RE.sub("", _LOWER_TAIL_RE.sub("", undated))
     joined = normalize_authors(None, text) or ""
-    names = [_ROLE_TAIL_RE.sub("", n.strip()) for n in joined.split(";") if not _ROLE_RE.match(n.strip())]
-    return [name for name in names if is_name(name)]
+    names = [_without_role(n.strip()) for n in joined.split(";") if not _ROLE_RE.match(n.strip())]
+    return [name for name in names if is_name(name) and not _is_description(name)]
+
+
+def _is_description(text: str) -> bool:
+    """A byline that runs on into its writer's description ("Professeur de philosophie politique à l’Université
+    Bordeaux-Montaigne"): four words or more, most of them lowercase ("Alejandro de la Garza" is two of four)."""
+    parts = text.split()
+    lowercase = sum(1 for part in parts if part[0].islower())
+    return len(parts) >= 4 and lowercase > len(parts) - lowercase
+
+
+def _without_role(name: str) -> str:
+    """"Ben Silverman Games Editor" -> "Ben Silverman"; the word before the role goes with it only where a
+    name of two words is left ("Christoph Hein Chefredakteur" keeps "Hein")."""
+    match = _ROLE_TAIL_RE.search(name)
+    if match is None:
+        return name
+    before = name[: match.start()]
+    return before if len(before.split()) >= 2 else name[: match.start(1)]
 
 
 def is_name(name: str) -> bool:

@@ -54,6 +54,12 @@ def test_labels_dates_and_several_names_are_read_off_the_byline():
         '<div class="byline">By Bruno Mars</div>': ["Bruno Mars"],  # a month's name ends it, not a date
         '<div class="byline">By John Smith, Staff Writer</div>': ["John Smith"],
         '<span class="author">Ben Silverman Games Editor</span>': ["Ben Silverman"],
+        # a role after a two-word name takes no part of the name with it (angelmagazin.de)
+        '<div class="author-ch">Christoph Hein Chefredakteur</div>': ["Christoph Hein"],
+        # the writer's description after the name is not a second author (aoc.media)
+        '<p class="byline">Par Barbara Stiegler Philosophe, Professeur de philosophie politique à l’Université'
+        " Bordeaux-Montaigne</p>": ["Barbara Stiegler"],
+        '<div class="byline">By Alejandro de la Garza</div>': ["Alejandro de la Garza"],
         '<div class="author">Sara Zinnecker Stand: 12.01.2022</div>': ["Sara Zinnecker"],
         '<div class="author">Publié par Unknown</div>': [],
         '<p class="author">Text und Interview: Harald Willenbrock</p>': ["Harald Willenbrock"],  # brandeins.de
