@@ -10,6 +10,10 @@ from newsflow.extract.textutil import join_paragraphs, split_paragraphs
 # Feeds often escape their HTML twice (CDATA around escaped markup): what is left after parsing is text
 # that still carries character references such as "&#8217;".
 _LEFTOVER_REFERENCE = re.compile(r"&(?:#\d{1,7}|#x[0-9a-fA-F]{1,6}|[a-zA-Z]{2,8});")
+# Markup escaped once more than it should be: "&lt;p&gt;There are …&lt;/p&gt;"
+_ESCAPED_TAG = re.compile(
+    r"&lt;/?(?:p|div|br|h[1-6]|ul|ol|li|blockquote|pre|figure|img|a|em|strong)\b[^&]{0,500}?/?&gt;", re.I
+)
 
 
 def _unescape_leftovers(text: str) -> str:
@@ -28,6 +32,8 @@ def feed_paragraphs(html: str) -> list[str]:
 
     if not html or not html.strip():
         return []
+    if "<" not in html and _ESCAPED_TAG.search(html):
+        html = html_lib.unescape(html)  # markup escaped once more than it should be ("&lt;p&gt;There are …")
     if "<" not in html:
         return split_paragraphs(_unescape_leftovers(html))
     soup = BeautifulSoup(html, "lxml")

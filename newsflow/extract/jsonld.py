@@ -40,11 +40,13 @@ class JsonLdArticle:
 def read_jsonld(tree: HtmlElement) -> JsonLdArticle | None:
     """The page's main Article object, or None when it has none (the one with a body, else the first)."""
     objects = list(_objects(tree))
-    articles = [obj for obj in objects if _is_article(obj)]
-    if not articles:
-        return None
     # Yoast-style graphs name the author and publisher once, as nodes the article refers to by "@id"
     nodes = {obj["@id"]: obj for obj in objects if isinstance(obj.get("@id"), str) and len(obj) > 1}
+    articles = [obj for obj in objects if _is_article(obj)]
+    if not articles:
+        # a post whose graph has no Article states its writer on the WebPage node (Yoast without Article schema)
+        page = next((obj for obj in objects if _is_web_page(obj) and obj.get("author")), None)
+        return _page_authors(page, nodes) if page else None
     best = max(articles, key=lambda obj: len(_text(obj.get("articleBody")) or ""))
     return JsonLdArticle(
         headline=_text(best.get("headline")) or _text(best.get("name")),
@@ -60,6 +62,10 @@ def read_jsonld(tree: HtmlElement) -> JsonLdArticle | None:
     )
 
 
+def _page_authors(page: dict[str, Any], nodes: dict[str, dict[str, Any]]) -> JsonLdArticle:
+    return JsonLdArticle(authors=_people(_resolve(page.get("author"), nodes)))
+
+
 def _objects(tree: HtmlElement) -> Iterator[dict[str, Any]]:
     for script in tree.iterfind(".//script"):
         if "ld+json" not in (script.get("type") or "").lower() or not script.text:
@@ -69,7 +75,8 @@ def _objects(tree: HtmlElement) -> Iterator[dict[str, Any]]:
         raw = raw.removeprefix("//<![CDATA[").removesuffix("//]]>").strip()
         raw = raw.removeprefix("<![CDATA[").removesuffix("]]>").strip()
         try:
-            data = json.loads(raw)
+            # strict=False: publishers leave raw line breaks and tabs inside strings, which browsers accept
+            data = json.loads(raw, strict=False)
         except ValueError:
             continue
         yield from _walk(data)
@@ -99,6 +106,12 @@ def _is_article(obj: dict[str, Any]) -> bool:
     kinds = obj.get("@type")
     kinds = kinds if isinstance(kinds, list) else [kinds]
     return any(isinstance(k, str) and k.rsplit("/", 1)[-1].lower() in _ARTICLE_TYPES for k in kinds)
+
+
+def _is_web_page(obj: dict[str, Any]) -> bool:
+    kinds = obj.get("@type")
+    kinds = kinds if isinstance(kinds, list) else [kinds]
+    return any(isinstance(k, str) and k.rsplit("/", 1)[-1].lower() in ("webpage", "itempage") for k in kinds)
 
 
 def _text(value: Any) -> str | None:

@@ -150,3 +150,28 @@ def test_character_references_in_jsonld_bodies_and_authors_are_decoded():
     assert article.text.startswith("That's the plan — the council's own words")
     assert "&#039;" not in article.text and "&mdash;" not in article.text
     assert article.authors == ["Lindsey O'Donnell"]
+
+
+def test_raw_line_breaks_in_strings_do_not_lose_the_jsonld():
+    # browsers accept a literal line break inside a JSON-LD string; strict JSON does not
+    raw = json.dumps(LD["@graph"][1]).replace("Rail line to open", "Rail line\nto open")
+    page = f'<html><head><script type="application/ld+json">{raw}</script></head><body></body></html>'
+    found = read_jsonld(fromstring(page))
+    assert found is not None and found.authors == ["Ana Ruiz", "Ben Ode"]
+
+
+def test_a_graph_without_an_article_gives_the_web_pages_author():
+    # Yoast without Article schema: the WebPage node names its writer, by reference to a Person node
+    graph = {
+        "@context": "https://schema.org",
+        "@graph": [
+            {"@type": "WebSite", "@id": "https://blog.example/#website", "name": "Blog"},
+            {"@type": "WebPage", "@id": "https://blog.example/p/#webpage", "name": "A post",
+             "author": {"@id": "https://blog.example/#/schema/person/1"}},
+            {"@type": "Person", "@id": "https://blog.example/#/schema/person/1", "name": "Amy Motroni"},
+        ],
+    }
+    page = f'<html><head><script type="application/ld+json">{json.dumps(graph)}</script></head><body></body></html>'
+    found = read_jsonld(fromstring(page))
+    assert found is not None and found.authors == ["Amy Motroni"]
+    assert found.headline is None and found.published is None  # the page's other fields are not an article's
