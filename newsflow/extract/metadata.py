@@ -18,6 +18,7 @@ _AUTHOR_SPLIT_RE = re.compile(r"\s*(?:,|;|\band\b|\bund\b|\bet\b|\by\b|&)\s*", r
 _BYLINE_PREFIX_RE = re.compile(r"^(?:by|von|par|por|di|door)\s+", re.I)
 # A social-media handle after the name ("Williams Perdomo @wperdomod")
 _HANDLE_TAIL_RE = re.compile(r"(?:\s+@\w+)+$")
+_NAME_SITE_SEPARATOR_RE = re.compile(r"\s+[-|–—]\s+")
 
 
 def site_name(head: PageHead, ld: JsonLdArticle | None) -> str | None:
@@ -159,7 +160,7 @@ def authors(
         source = "meta"
     if not found:
         found, source = fallback, "feed"
-    stated = _clean_names(found)
+    stated = _clean_names([_without_site(name, site) for name in found])
     people = [name for name in stated if word_key(name) not in site]
     if people:
         return people, source  # "Rob Picheta, CNN": the site beside a writer is the publisher, not an author
@@ -167,6 +168,13 @@ def authors(
     if from_byline:
         return from_byline, "byline"
     return stated, (source if stated else None)
+
+
+def _without_site(name: str, site: set[str]) -> str:
+    """"unocero - Alberto Ávila" -> "Alberto Ávila": the site's name joined to its writer's by a dash or bar."""
+    parts = _NAME_SITE_SEPARATOR_RE.split(name)
+    kept = [part for part in parts if word_key(part) not in site]
+    return " - ".join(kept) if kept and len(kept) < len(parts) else name
 
 
 def _clean_names(found: list[str]) -> list[str]:

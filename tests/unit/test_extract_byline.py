@@ -112,6 +112,12 @@ def test_the_site_beside_a_writer_is_the_publisher_and_its_address_is_no_author(
     stated = '<meta name="author" content="GIROMATCH, Frankfurt a. M., Germany">'
     article = extract_article(_page(head=site + stated), url="https://news.example/b")
     assert article.authors == ["GIROMATCH"]
+    # the site's name joined to the writer's by a dash (unocero.com); a dash inside one name stays
+    site = '<meta property="og:site_name" content="unocero">'
+    cases = {"unocero - Alberto Ávila": ["Alberto Ávila"], "L-MAG – Das Magazin": ["L-MAG – Das Magazin"]}
+    for stated, expected in cases.items():
+        page = _page(head=f'{site}<meta name="author" content="{stated}">')
+        assert extract_article(page, url="https://news.example/b").authors == expected
 
 
 def test_template_words_and_degrees_in_the_metadata_are_not_authors_either():
