@@ -101,6 +101,8 @@ _WIDGET_RE = re.compile(
     r"|view (?:gallery|slideshow)|bild anzeigen|enlarge (?:this )?image|back to top|skip to (?:main )?content"
     r"|now playing|up next|autoplay|replay(?: video)?|skip ad|(?:toggle|hide|show) caption|expand (?:image|caption)"
     r"|sponsored(?: content)?|paid content|print this (?:page|article|story)|email this (?:page|article|story)"
+    # an advertisement's label alone on its line, where the ad itself was a script
+    r"|anzeige|werbung|publicidad|publicité|pubblicità|reklama|advertentie|annonce"
     # the video.js player's menus and dialog, in the page's text on every site that embeds it
     r"|chapters|(?:descriptions|subtitles|captions) (?:off|settings)(?:, selected)?|default, selected"
     r"|this is a modal window\..*|beginning of dialog window\..*|end of dialog window\.)$",

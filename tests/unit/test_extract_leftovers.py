@@ -121,7 +121,7 @@ def test_widgets_disclosures_credits_and_sign_up_calls_go_wherever_they_stand():
         "Chapters", "subtitles off, selected", "This is a modal window.",
         "MIRA: Madre se acerca a conocer los motivos de captura de su hijo", "Lea también: Impiden ingreso a Nicaragua",
         "To view the full story, please subscribe to The Haitian Times.", "Anzeige, enthält Affiliate Links",
-        "*Werbung. Dieser Beitrag enthält Werbung für MYMARINI.",
+        "*Werbung. Dieser Beitrag enthält Werbung für MYMARINI.", "Anzeige", "REKLAMA", "Werbung",
     ):
         assert is_leftover_line(line), line
     for line in (
@@ -135,6 +135,7 @@ def test_widgets_disclosures_credits_and_sign_up_calls_go_wherever_they_stand():
         "The retailer said its affiliate links program pays writers a share of each sale.",
         "He did not leave a comment on the post before it was removed.",
         "Mira cómo creció la ciudad en diez años, dijo el alcalde.",
+        "Werbung ist für den Verlag die wichtigste Einnahme, sagte der Geschäftsführer.",
     ):
         assert not is_leftover_line(line), line
     body = _body(f"<p>{PROSE}</p>", "<list rend='ul'><item>Close</item><item>The first point.</item></list>")
