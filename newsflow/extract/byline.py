@@ -36,6 +36,9 @@ _DATE_LABEL_TAIL_RE = re.compile(
 # A separator the byline's row puts before it ("05.01.2020 | Autor: gnaddrig"), or between two labels
 # ("Text und Interview: Harald Willenbrock")
 _LEADING_SEPARATOR_RE = re.compile(r"^(?:[\s|/·•–—&-]|(?:und|and)\b)+", re.I)
+_TRAILING_SEPARATOR_RE = re.compile(r"[\s|/·•»–—-]+$")
+# A forum or blog user name with digits in it ("freeman1984", "Bo2man", "r23")
+_HANDLE_RE = re.compile(r"[^\W\d_][\w.-]*\d[\w.-]*")
 # Labels before the name: "View all posts by", "Post author By", "Zeige alle Beiträge von", "Auteur", "Vom"
 _LABEL_RE = re.compile(
     r"^(?:(?:view|see) all (?:posts|articles|stories) by|(?:zeige )?alle (?:beiträge|artikel|posts) (?:von|vom)|"
@@ -182,6 +185,9 @@ def _names(text: str) -> list[str]:
     undated = _DATE_TAIL_RE.sub("", text)
     if undated != text:  # the words left just before a date are a preposition ("on", "před"), not a name
         text = _DATE_LABEL_TAIL_RE.sub("", _LOWER_TAIL_RE.sub("", undated))
+    text = _TRAILING_SEPARATOR_RE.sub("", text)
+    if _HANDLE_RE.fullmatch(text):
+        return [text]  # a user name as written: normalize_authors would cut its digits ("r23" -> "R")
     joined = normalize_authors(None, text) or ""
     names = [_without_role(n.strip()) for n in joined.split(";") if not _ROLE_RE.match(n.strip())]
     return [name for name in names if is_name(name) and not _is_description(name)]

@@ -60,6 +60,8 @@ def test_labels_dates_and_several_names_are_read_off_the_byline():
         '<p class="byline">Par Barbara Stiegler Philosophe, Professeur de philosophie politique à l’Université'
         " Bordeaux-Montaigne</p>": ["Barbara Stiegler"],
         '<div class="byline">By Alejandro de la Garza</div>': ["Alejandro de la Garza"],
+        # a user name keeps its digits (foren.myoos.de)
+        '<p class="author">Beitrag von <a href="/u/23">r23</a> » 21.01.2009, 05:42</p>': ["r23"],
         '<div class="author">Sara Zinnecker Stand: 12.01.2022</div>': ["Sara Zinnecker"],
         '<div class="author">Publié par Unknown</div>': [],
         '<p class="author">Text und Interview: Harald Willenbrock</p>': ["Harald Willenbrock"],  # brandeins.de
