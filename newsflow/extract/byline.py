@@ -39,6 +39,8 @@ _LEADING_SEPARATOR_RE = re.compile(r"^(?:[\s|/·•–—&-]|(?:und|and)\b)+", r
 _TRAILING_SEPARATOR_RE = re.compile(r"[\s|/·•»–—-]+$")
 # A forum or blog user name with digits in it ("freeman1984", "Bo2man", "r23")
 _HANDLE_RE = re.compile(r"[^\W\d_][\w.-]*\d[\w.-]*")
+# A site's address in a credit line, which normalize_authors would title-case apart ("Hessenschau De")
+_DOMAIN_RE = re.compile(r"\b[\w-]+\.(?:com|org|net|de|at|ch|fr|it|es|nl|pl|eu|info|co\.uk|uk)\b", re.I)
 # Labels before the name: "View all posts by", "Post author By", "Zeige alle Beiträge von", "Auteur", "Vom"
 _LABEL_RE = re.compile(
     r"^(?:(?:view|see) all (?:posts|articles|stories) by|(?:zeige )?alle (?:beiträge|artikel|posts) (?:von|vom)|"
@@ -188,6 +190,8 @@ def _names(text: str) -> list[str]:
     text = _TRAILING_SEPARATOR_RE.sub("", text)
     if _HANDLE_RE.fullmatch(text):
         return [text]  # a user name as written: normalize_authors would cut its digits ("r23" -> "R")
+    if _DOMAIN_RE.search(text):
+        return [text] if is_name(text) else []  # a credit naming a site ("hessenschau.de/bb"), as written
     joined = normalize_authors(None, text) or ""
     names = [_without_role(n.strip()) for n in joined.split(";") if not _ROLE_RE.match(n.strip())]
     return [name for name in names if is_name(name) and not _is_description(name)]
