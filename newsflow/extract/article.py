@@ -63,7 +63,7 @@ def _from_tree(tree: HtmlElement, html: str, url: str | None, entry: FeedEntry |
     now = datetime.now(UTC)
     head = read_head(tree, url)
     ld = read_jsonld(tree)
-    title = metadata.title(tree, head, ld, entry.title if entry else None)
+    title = metadata.title(tree, head, ld, entry.title if entry else None, url)
     authors, authors_source = metadata.authors(tree, head, ld, title, list(entry.authors) if entry else [])
     section = metadata.section(head, ld, list(entry.categories) if entry else [])
     site = metadata.site_name(head, ld)

@@ -13,11 +13,12 @@ from newsflow.extract.jsonld import JsonLdArticle
 from newsflow.extract.page import PageHead
 from newsflow.extract.textutil import squash, word_key, words
 
-_TITLE_SEPARATORS_RE = re.compile(r"\s+(?:\||-|–|—|::|·|•|»|«|›|/|:)\s+")
+_TITLE_SEPARATORS_RE = re.compile(r"\s+(?:\||--|-|–|—|::|·|•|»|«|›|/|:)\s+")
 _AUTHOR_SPLIT_RE = re.compile(r"\s*(?:,|;|\band\b|\bund\b|\bet\b|\by\b|&)\s*", re.I)
 _BYLINE_PREFIX_RE = re.compile(r"^(?:by|von|par|por|di|door)\s+", re.I)
 # A social-media handle after the name ("Williams Perdomo @wperdomod")
 _HANDLE_TAIL_RE = re.compile(r"(?:\s+@\w+)+$")
+_SECOND_LEVEL_LABELS = frozenset({"co", "com", "org", "net", "gov", "ac", "edu", "ne", "or", "go"})
 _NAME_SITE_SEPARATOR_RE = re.compile(r"\s+[-|–—]\s+")
 
 
@@ -37,18 +38,17 @@ def _h1_texts(tree: HtmlElement, limit: int = 3) -> list[str]:
     return found
 
 
-def _strip_site(title: str, site: str | None, *, known_only: bool = False) -> str:
+def _strip_site(title: str, sites: frozenset[str], *, known_only: bool = False) -> str:
     """``Headline | Site`` -> ``Headline``: cut a trailing (or leading) segment that names the site or (unless
     ``known_only``) is short."""
     parts = _TITLE_SEPARATORS_RE.split(title)
     if len(parts) < 2:
         return title
-    site_norm = word_key(site or "")
     seps = _TITLE_SEPARATORS_RE.findall(title)
     # strip known site names from either end first
-    while len(parts) > 1 and site_norm and word_key(parts[-1]) == site_norm:
+    while len(parts) > 1 and word_key(parts[-1]) in sites:
         parts, seps = parts[:-1], seps[:-1]
-    while len(parts) > 1 and site_norm and word_key(parts[0]) == site_norm:
+    while len(parts) > 1 and word_key(parts[0]) in sites:
         parts, seps = parts[1:], seps[1:]
     # then one short trailing segment (a site or section name), when the rest is clearly the headline
     if not known_only and len(parts) > 1 and len(words(parts[-1])) <= 4 and len(words("".join(parts[:-1]))) >= 4:
@@ -56,8 +56,12 @@ def _strip_site(title: str, site: str | None, *, known_only: bool = False) -> st
     return "".join(p + (seps[i] if i < len(seps) else "") for i, p in enumerate(parts)).strip()
 
 
-def title(tree: HtmlElement, head: PageHead, ld: JsonLdArticle | None, fallback: str | None) -> str | None:
+def title(
+    tree: HtmlElement, head: PageHead, ld: JsonLdArticle | None, fallback: str | None, url: str | None = None
+) -> str | None:
     site = site_name(head, ld)
+    # the site as its name and as its address says it ("seelenradio » Nummer zwei: Leo" on seelenradio.de)
+    sites = frozenset(key for key in (word_key(site or ""), *_host_keys(url)) if key)
     candidates = [
         squash(html.unescape(candidate))
         for candidate in (
@@ -68,16 +72,16 @@ def title(tree: HtmlElement, head: PageHead, ld: JsonLdArticle | None, fallback:
         if candidate and len(words(candidate)) >= 2
     ]
     h1s = _h1_texts(tree)
-    confirmed = _confirmed_by_h1(candidates, h1s, site)
+    confirmed = _confirmed_by_h1(candidates, h1s, sites)
     if confirmed:
         return confirmed
     h1 = h1s[0] if h1s else None
     if candidates:
-        return _prefer_h1(_strip_site(candidates[0], site), h1)
+        return _prefer_h1(_strip_site(candidates[0], sites), h1)
     return h1 or fallback
 
 
-def _confirmed_by_h1(candidates: list[str], h1s: list[str], site: str | None) -> str | None:
+def _confirmed_by_h1(candidates: list[str], h1s: list[str], sites: frozenset[str]) -> str | None:
     """The title the page's own headline confirms: a candidate the h1 shows whole, or the run of its segments
     the h1 shows, the rest naming the site or section.
 
@@ -90,21 +94,20 @@ def _confirmed_by_h1(candidates: list[str], h1s: list[str], site: str | None) ->
             # the headline on the page confirms a title, subtitle after a dash and all (a JSON-LD "headline"
             # can be a description: Wikipedia's says "constitutional monarchy in Oceania" for New Zealand)
             if h1_words == words(full):
-                return _strip_site(full, site, known_only=True)
-            stripped = _strip_site(full, site)
+                return _strip_site(full, sites, known_only=True)
+            stripped = _strip_site(full, sites)
             if h1_words == words(stripped):
                 return stripped
             # "New Zealand - Wikipedia", "Professionell entlöten – so machen Sie … – LimeSpace – IT"
             leading = _segment_run(full, h1_words, from_start=True)
             if leading and len(h1_words) >= 2:
                 return leading
-    site_key = word_key(site or "")
     for full in candidates:
         for h1 in h1s:
             h1_words = words(h1)
             # the site's name in an h1 ("Ratschläge geben | DaF Blog"), or a composite one that names a section
             # and the site ("Enchufla Figuren - Salsa-Figuren - Rueda in Berlin"), is not the headline
-            if (site_key and word_key(h1) == site_key) or _TITLE_SEPARATORS_RE.search(h1):
+            if word_key(h1) in sites or _TITLE_SEPARATORS_RE.search(h1):
                 continue
             # "SONNENENERGIE | Der WindRebell": a short name before the headline, shorter than it
             trailing = _segment_run(full, h1_words, from_start=False)
@@ -113,6 +116,18 @@ def _confirmed_by_h1(candidates: list[str], h1s: list[str], site: str | None) ->
                 if len(rest) <= 5 and len(rest) < len(h1_words):
                     return trailing
     return None
+
+
+def _host_keys(url: str | None) -> tuple[str, ...]:
+    """"sott.net" and "sott" for https://www.sott.net/article/1: the ways a title names its site by address."""
+    host = (urlsplit(url).hostname or "") if url else ""
+    labels = host.removeprefix("www.").split(".")
+    if len(labels) < 2:
+        return ()
+    # the label before the public suffix: "bbc" of news.bbc.co.uk, not "news"
+    second_level = len(labels) >= 3 and len(labels[-1]) == 2 and labels[-2] in _SECOND_LEVEL_LABELS
+    name = labels[-3] if second_level else labels[-2]
+    return word_key(".".join(labels)), word_key(name)
 
 
 def _segment_run(title: str, wanted: list[str], *, from_start: bool) -> str | None:

@@ -70,3 +70,16 @@ def test_a_site_name_in_the_first_h1_does_not_become_the_title():
     # an h1 of section and site does not cut the page's own name off the front of the title
     page = _bare("Enchufla Figuren - Salsa-Figuren - Rueda in Berlin", "Salsa-Figuren - Rueda in Berlin")
     assert extract_article(page, url="https://news.example/a").title != "Salsa-Figuren - Rueda in Berlin"
+
+
+def test_a_segment_naming_the_site_by_its_address_goes_from_either_end():
+    headline = "Nummer zwei: Leo und die anderen Hunde"
+    page = _bare(f"seelenradio » {headline}")
+    assert extract_article(page, url="https://www.seelenradio.de/leo").title == headline
+    page = _bare(f"{headline} -- Sott.net")
+    assert extract_article(page, url="https://www.sott.net/article/1").title == headline
+    # the registrable name, not the first label of the host ("news" of news.bbc.co.uk is no site)
+    page = _bare("News | Weather warning for the north")
+    assert extract_article(page, url="https://news.bbc.co.uk/a").title == "News | Weather warning for the north"
+    page = _bare("BBC | Weather warning for the north")
+    assert extract_article(page, url="https://news.bbc.co.uk/a").title == "Weather warning for the north"
