@@ -22,6 +22,7 @@ from newsflow.extract.sanitize import sanitize_html
 from newsflow.extract.standfirst import find_standfirst
 from newsflow.extract.status import STUB_WORDS, is_blocked, is_cut_off, is_paywalled
 from newsflow.extract.textutil import containment, join_paragraphs
+from newsflow.extract.title import title as read_title
 from newsflow.records import ArticleStatus, ExtractedArticle, FeedEntry
 
 EXTRACTOR_VERSION = "1.5.0"
@@ -63,7 +64,7 @@ def _from_tree(tree: HtmlElement, html: str, url: str | None, entry: FeedEntry |
     now = datetime.now(UTC)
     head = read_head(tree, url)
     ld = read_jsonld(tree)
-    title = metadata.title(tree, head, ld, entry.title if entry else None, url)
+    title = read_title(tree, head, ld, entry.title if entry else None, url)
     authors, authors_source = metadata.authors(tree, head, ld, title, list(entry.authors) if entry else [])
     section = metadata.section(head, ld, list(entry.categories) if entry else [])
     site = metadata.site_name(head, ld)
