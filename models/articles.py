@@ -40,6 +40,7 @@ class Article(SQLModel, table=True):
     # time and calendar day (the column holds the UTC instant, which is what sorting and filtering need)
     published_utc_offset: int | None = Field(default=None, sa_column=Column(SmallInteger))
     modified_at: datetime | None = Field(default=None, sa_column=Column(UTCDateTime()))
+    modified_utc_offset: int | None = Field(default=None, sa_column=Column(SmallInteger))  # as published_utc_offset
     modified_source: str | None = Field(default=None, max_length=32)
     fetched_at: datetime = Field(default_factory=utcnow, sa_column=Column(UTCDateTime(), nullable=False))
     updated_at: datetime = Field(default_factory=utcnow, sa_column=Column(UTCDateTime(), nullable=False))

@@ -105,6 +105,7 @@ def article_values(record: ArticleRecord, *, entry_hash: str | None, now: dateti
         "published_source": extracted.published_source,
         "published_utc_offset": utc_offset_minutes(extracted.published_at),
         "modified_at": extracted.modified_at,
+        "modified_utc_offset": utc_offset_minutes(extracted.modified_at),
         "modified_source": extracted.modified_source,
         "fetched_at": record.page.fetched_at if record.page and record.page.fetched_at else now,
         "updated_at": now,

@@ -84,7 +84,7 @@ def _row(article: Article, feed_url: str, entities: list[dict[str, Any]]) -> dic
         "html": article.html,
         "published_at": _iso(article.published_at, article.published_utc_offset),
         "published_source": article.published_source,
-        "modified_at": _iso(article.modified_at),
+        "modified_at": _iso(article.modified_at, article.modified_utc_offset),
         "modified_source": article.modified_source,
         "fetched_at": _iso(article.fetched_at),
         "language": article.language,

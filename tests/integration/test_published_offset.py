@@ -1,5 +1,6 @@
-"""A published time keeps the offset the page stated: stored as the UTC instant, exported in the publisher's own
-time, so its date is the day the publisher printed (an evening article in Buenos Aires is not the next day's)."""
+"""A published (and modified) time keeps the offset the page stated: stored as the UTC instant, exported in the
+publisher's own time, so its date is the day the publisher printed (an evening article in Buenos Aires is not the
+next day's)."""
 
 from __future__ import annotations
 
@@ -17,7 +18,8 @@ BODY = "".join(
 )
 PAGE = (
     '<html><head><title>Ballot bill sent back</title>'
-    '<meta property="article:published_time" content="2022-05-03T21:25:56-03:00"></head>'
+    '<meta property="article:published_time" content="2022-05-03T21:25:56-03:00">'
+    '<meta property="article:modified_time" content="2022-05-04T08:10:00+05:30"></head>'
     f"<body><article><h1>Ballot bill sent back</h1>{BODY}</article></body></html>"
 )
 
@@ -43,12 +45,16 @@ def test_the_stated_offset_survives_the_store_and_the_export(store_url: str) -> 
         store_articles(session, [record], entry_hashes={}, now=datetime.now(UTC))
 
     with get_engine(store_url).connect() as connection:
-        stored, offset = connection.execute(text("SELECT published_at, published_utc_offset FROM articles")).one()
+        stored, offset, modified_offset = connection.execute(
+            text("SELECT published_at, published_utc_offset, modified_utc_offset FROM articles")
+        ).one()
     stored = stored if isinstance(stored, datetime) else datetime.fromisoformat(stored)
     stored = stored if stored.tzinfo else stored.replace(tzinfo=UTC)  # SQLite gives the UTC wall time, naive
     assert stored == datetime(2022, 5, 4, 0, 25, 56, tzinfo=UTC), "the column holds the UTC instant"
     assert offset == -180
+    assert modified_offset == 330
 
     with session_scope(store_url) as session:
         (row,) = list(export_articles(session))
     assert row["published_at"] == "2022-05-03T21:25:56-03:00"
+    assert row["modified_at"] == "2022-05-04T08:10:00+05:30"
