@@ -114,7 +114,7 @@ def _host_keys(url: str | None) -> tuple[str, ...]:
     """"sott.net" and "sott" for https://www.sott.net/article/1: the ways a title names its site by address."""
     host = (urlsplit(url).hostname or "") if url else ""
     labels = host.removeprefix("www.").split(".")
-    if len(labels) < 2:
+    if len(labels) < 2 or labels[-1].isdigit():  # no name in "127.0.0.1"
         return ()
     # the label before the public suffix: "bbc" of news.bbc.co.uk, not "news"
     second_level = len(labels) >= 3 and len(labels[-1]) == 2 and labels[-2] in _SECOND_LEVEL_LABELS

@@ -81,5 +81,7 @@ def test_a_segment_naming_the_site_by_its_address_goes_from_either_end():
     # the registrable name, not the first label of the host ("news" of news.bbc.co.uk is no site)
     page = _bare("News | Weather warning for the north")
     assert extract_article(page, url="https://news.bbc.co.uk/a").title == "News | Weather warning for the north"
+    page = _bare("0 | Weather warning for the north")
+    assert extract_article(page, url="http://127.0.0.1:8000/a").title == "0 | Weather warning for the north"
     page = _bare("BBC | Weather warning for the north")
     assert extract_article(page, url="https://news.bbc.co.uk/a").title == "Weather warning for the north"
