@@ -191,7 +191,8 @@ def _names(text: str) -> list[str]:
     if _HANDLE_RE.fullmatch(text):
         return [text]  # a user name as written: normalize_authors would cut its digits ("r23" -> "R")
     if _DOMAIN_RE.search(text):
-        return [text] if is_name(text) else []  # a credit naming a site ("hessenschau.de/bb"), as written
+        # a credit naming a site ("hessenschau.de/bb", "Max Muster, t-online.de"): its parts as written
+        return [part for part in (p.strip() for p in re.split(r"[,;]", text)) if is_name(part)]
     joined = normalize_authors(None, text) or ""
     names = [_without_role(n.strip()) for n in joined.split(";") if not _ROLE_RE.match(n.strip())]
     return [name for name in names if is_name(name) and not _is_description(name)]

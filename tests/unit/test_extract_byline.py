@@ -64,6 +64,7 @@ def test_labels_dates_and_several_names_are_read_off_the_byline():
         '<p class="author">Beitrag von <a href="/u/23">r23</a> » 21.01.2009, 05:42</p>': ["r23"],
         # a credit naming a site stays as written, not title-cased apart (hessenschau.de)
         '<p class="author">Quelle: hessenschau.de/bb</p>': ["hessenschau.de/bb"],
+        '<p class="author">Von Max Muster, t-online.de</p>': ["Max Muster", "t-online.de"],
         '<div class="author">Sara Zinnecker Stand: 12.01.2022</div>': ["Sara Zinnecker"],
         '<div class="author">Publié par Unknown</div>': [],
         '<p class="author">Text und Interview: Harald Willenbrock</p>': ["Harald Willenbrock"],  # brandeins.de
