@@ -44,16 +44,15 @@ def read_jsonld(tree: HtmlElement) -> JsonLdArticle | None:
     nodes = {obj["@id"]: obj for obj in objects if isinstance(obj.get("@id"), str) and len(obj) > 1}
     articles = [obj for obj in objects if _is_article(obj)]
     if not articles:
-        # a post whose graph has no Article states its writer on the WebPage node (Yoast without Article schema)
-        page = next((obj for obj in objects if _is_web_page(obj) and obj.get("author")), None)
-        return _page_authors(page, nodes) if page else None
+        authors = _page_authors(objects, nodes)
+        return JsonLdArticle(authors=authors) if authors else None
     best = max(articles, key=lambda obj: len(_text(obj.get("articleBody")) or ""))
     return JsonLdArticle(
         headline=_text(best.get("headline")) or _text(best.get("name")),
         body=_body(best.get("articleBody")),
         published=_text(best.get("datePublished")) or _text(best.get("dateCreated")),
         modified=_text(best.get("dateModified")),
-        authors=_people(_resolve(best.get("author"), nodes)),
+        authors=_people(_resolve(best.get("author"), nodes)) or _page_authors(objects, nodes),
         section=_section(best.get("articleSection")),
         image=_image(best.get("image")) or _image(best.get("thumbnailUrl")),
         publisher=_name(_resolve(best.get("publisher"), nodes)),
@@ -62,8 +61,10 @@ def read_jsonld(tree: HtmlElement) -> JsonLdArticle | None:
     )
 
 
-def _page_authors(page: dict[str, Any], nodes: dict[str, dict[str, Any]]) -> JsonLdArticle:
-    return JsonLdArticle(authors=_people(_resolve(page.get("author"), nodes)))
+def _page_authors(objects: list[dict[str, Any]], nodes: dict[str, dict[str, Any]]) -> list[str]:
+    """The writer a WebPage node names: Yoast states it there when the Article node has none, or there is none."""
+    page = next((obj for obj in objects if _is_web_page(obj) and obj.get("author")), None)
+    return _people(_resolve(page.get("author"), nodes)) if page else []
 
 
 def _objects(tree: HtmlElement) -> Iterator[dict[str, Any]]:

@@ -175,3 +175,16 @@ def test_a_graph_without_an_article_gives_the_web_pages_author():
     found = read_jsonld(fromstring(page))
     assert found is not None and found.authors == ["Amy Motroni"]
     assert found.headline is None and found.published is None  # the page's other fields are not an article's
+
+
+def test_an_article_without_an_author_takes_the_web_pages():
+    graph = {
+        "@context": "https://schema.org",
+        "@graph": [
+            {"@type": "WebPage", "@id": "https://blog.example/p/#webpage", "author": {"name": "Amy Motroni"}},
+            {"@type": "BlogPosting", "headline": "A post", "isPartOf": {"@id": "https://blog.example/p/#webpage"}},
+        ],
+    }
+    page = f'<html><head><script type="application/ld+json">{json.dumps(graph)}</script></head><body></body></html>'
+    found = read_jsonld(fromstring(page))
+    assert found is not None and found.headline == "A post" and found.authors == ["Amy Motroni"]
