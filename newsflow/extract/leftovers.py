@@ -33,7 +33,7 @@ _PROMPT_RE = re.compile(
     r"^(?:read more|read also|also read|read next|more from|more on this|see also|related|recommended|"
     r"related (?:stories|articles|coverage)|more stories|watch|listen|sign up|subscribe|newsletter|"
     r"follow us|click here|continue reading|get (?:the|our)|download (?:the|our)|advertisement|"
-    r"lesen sie auch|mehr zum thema|auch interessant|weiterlesen|lire aussi|à lire aussi|voir aussi|"
+    r"lesen sie auch|lesen sie mehr|mehr zum thema|auch interessant|weiterlesen|lire aussi|à lire aussi|voir aussi|"
     r"leia também|lee también|lea también|vea también|leer más|leggi anche|czytaj też|czytaj także|zobacz też|"
     r"(?:también )?(?:le|te) puede interesar|mira:|schon gelesen|auch lesen:|zum weiterlesen:|"
     r"das könnte sie auch interessieren|"
@@ -120,7 +120,7 @@ _RELATED_HEADING_RE = re.compile(
     r"|trending(?: now| stories)?|popular (?:now|stories|articles)|top stories"
     r"|latest (?:news|stories|articles|headlines)"
     r"|(?:what to )?read next|don'?t miss|editor'?s'? picks?|further reading|also on|elsewhere on|around the web"
-    r"|(?:weitere|mehr) (?:themen|artikel|beiträge|nachrichten|news)|auch lesen|mehr zum thema"
+    r"|(?:weitere|mehr) (?:themen|artikel|beiträge|nachrichten|news)|auch lesen|mehr zum thema|top-themen"
     r"|das könnte sie auch interessieren|à lire aussi|sur le même sujet|te puede interesar"
     r"|noticias relacionadas|leggi anche|lees ook)\b",
     re.I,

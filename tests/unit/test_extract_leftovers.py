@@ -101,6 +101,8 @@ def test_a_closing_related_list_under_its_heading_is_cut_and_a_final_section_wit
         "<head rend='h3'>Comments</head><p>Loading Comments...</p>"
     )
     assert _clean(_body(*(f"<p>{PROSE}</p>" for _ in range(3)), related)) == [PROSE] * 3
+    closing = "<p>Top-Themen bei FIT FOR FUN</p>"  # fitforfun.de: the heading of a teaser list that was a script
+    assert _clean(_body(*(f"<p>{PROSE}</p>" for _ in range(3)), closing)) == [PROSE] * 3
     section = "<head rend='h2'>What happens next</head><list rend='ul'><item>A vote in May.</item></list>"
     assert len(_clean(_body(*(f"<p>{PROSE}</p>" for _ in range(3)), section))) == 5
 
@@ -122,6 +124,7 @@ def test_widgets_disclosures_credits_and_sign_up_calls_go_wherever_they_stand():
         "MIRA: Madre se acerca a conocer los motivos de captura de su hijo", "Lea también: Impiden ingreso a Nicaragua",
         "To view the full story, please subscribe to The Haitian Times.", "Anzeige, enthält Affiliate Links",
         "*Werbung. Dieser Beitrag enthält Werbung für MYMARINI.", "Anzeige", "REKLAMA", "Werbung",
+        "Lesen Sie mehr",
     ):
         assert is_leftover_line(line), line
     for line in (
