@@ -147,6 +147,7 @@ BYLINE_EXTRA_WORDS = 3
 LABEL_MAX_WORDS = 12
 # No leftover pattern matches a block longer than this
 LEFTOVER_MAX_WORDS = 40
+EDGE_NOTICE_MAX_WORDS = 90
 # A related-articles heading is at most this long, and each entry in the list under it at most this long
 RELATED_HEADING_MAX_WORDS = 8
 RELATED_ENTRY_MAX_WORDS = 30
@@ -317,6 +318,13 @@ def _trim_edge(
             or (_is_label(text) and block.tag != "head" and _is_edge_clutter(block, text))
             or (not from_start and _is_empty_field(text))
             or _is_link_menu(block, text)
+            # an advertiser disclosure or copyright notice runs longer than a line where it opens or closes a body
+            # (not the body's longest block: a page of one run-on block keeps it)
+            or (
+                units(text) <= EDGE_NOTICE_MAX_WORDS
+                and _NOTICE_RE.search(text) is not None
+                and any(other is not block and units(block_text(other)) >= units(text) for other in body)
+            )
         ):
             body.remove(block)
             continue

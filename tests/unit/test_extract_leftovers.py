@@ -188,3 +188,21 @@ def test_an_embedded_gallery_of_counted_slides_goes_and_a_list_of_fractions_stay
         f"<item>{amount} cup of {what}</item>" for amount, what in (("1/2", "flour"), ("1/4", "sugar"), ("3/4", "milk"))
     ) + "</list>"
     assert len(_clean(_body(*(f"<p>{PROSE}</p>" for _ in range(2)), recipe))) == 3
+
+
+def test_a_long_disclosure_or_notice_at_an_edge_goes_but_a_page_of_one_block_keeps_its_text():
+    disclosure = (
+        "This post contains references to products from one or more of our advertisers. We may receive compensation "
+        "when you click on links to those products. Terms apply to the offers listed on this page. For an "
+        "explanation of our Advertising Policy, visit this page."
+    )
+    notice = (
+        "© 2022, BreakingBelizeNews.com. This article is the copyrighted property of Breaking Belize News. Written "
+        "permission must be obtained before reprint in online or print media."
+    )
+    long_prose = " ".join([PROSE] * 4)
+    body = _body(f"<p>{disclosure}</p>", f"<p>{long_prose}</p>", f"<p>{notice}</p>")
+    assert _clean(body) == [long_prose]
+    # one run-on block that happens to carry a notice is the page's text, not a notice
+    run_on = f"{PROSE} {notice}"
+    assert _clean(_body(f"<p>{run_on}</p>")) == [run_on]
