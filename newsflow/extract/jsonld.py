@@ -12,12 +12,13 @@ from lxml.html import HtmlElement
 
 from newsflow.extract.textutil import squash
 
-_ARTICLE_TYPES = {
+_ARTICLE_TYPES = frozenset({
     "article", "newsarticle", "reportagenewsarticle", "analysisnewsarticle", "opinionnewsarticle",
     "backgroundnewsarticle", "reviewnewsarticle", "askpublicnewsarticle", "blogposting", "socialmediaposting",
     "liveblogposting", "scholarlyarticle", "techarticle", "report", "advertisercontentarticle",
     "satiricalarticle", "medicalscholarlyarticle", "discussionforumposting", "posting",
-}
+})
+_WEB_PAGE_TYPES = frozenset({"webpage", "itempage"})
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
 
@@ -104,15 +105,18 @@ def _resolve(value: Any, nodes: dict[str, dict[str, Any]]) -> Any:
 
 
 def _is_article(obj: dict[str, Any]) -> bool:
-    kinds = obj.get("@type")
-    kinds = kinds if isinstance(kinds, list) else [kinds]
-    return any(isinstance(k, str) and k.rsplit("/", 1)[-1].lower() in _ARTICLE_TYPES for k in kinds)
+    return _has_type(obj, _ARTICLE_TYPES)
 
 
 def _is_web_page(obj: dict[str, Any]) -> bool:
+    return _has_type(obj, _WEB_PAGE_TYPES)
+
+
+def _has_type(obj: dict[str, Any], types: frozenset[str]) -> bool:
+    """One of the object's "@type"s (a name or a schema.org URL, one or a list) is among ``types``."""
     kinds = obj.get("@type")
     kinds = kinds if isinstance(kinds, list) else [kinds]
-    return any(isinstance(k, str) and k.rsplit("/", 1)[-1].lower() in ("webpage", "itempage") for k in kinds)
+    return any(isinstance(k, str) and k.rsplit("/", 1)[-1].lower() in types for k in kinds)
 
 
 def _text(value: Any) -> str | None:

@@ -147,6 +147,7 @@ BYLINE_EXTRA_WORDS = 3
 LABEL_MAX_WORDS = 12
 # No leftover pattern matches a block longer than this
 LEFTOVER_MAX_WORDS = 40
+# A notice or disclosure where it opens or closes the body may be this long
 EDGE_NOTICE_MAX_WORDS = 90
 # A related-articles heading is at most this long, and each entry in the list under it at most this long
 RELATED_HEADING_MAX_WORDS = 8
@@ -198,10 +199,11 @@ def is_prompt(text: str, n: int | None = None) -> bool:
     return n <= 25 and bool(_PROMPT_RE.match(text))
 
 
-def is_notice(text: str, n: int | None = None) -> bool:
-    """A copyright or reprint notice, or a call for tips: the publisher's footer, not the article."""
+def is_notice(text: str, n: int | None = None, *, max_units: int = 40) -> bool:
+    """A copyright or reprint notice, an advertiser disclosure or a call for tips: the publisher's footer, not
+    the article."""
     n = units(text) if n is None else n
-    return n <= 40 and bool(_NOTICE_RE.search(text))
+    return n <= max_units and bool(_NOTICE_RE.search(text))
 
 
 def is_tag_line(text: str, n: int | None = None) -> bool:
@@ -318,18 +320,21 @@ def _trim_edge(
             or (_is_label(text) and block.tag != "head" and _is_edge_clutter(block, text))
             or (not from_start and _is_empty_field(text))
             or _is_link_menu(block, text)
-            # an advertiser disclosure or copyright notice runs longer than a line where it opens or closes a body
-            # (not the body's longest block: a page of one run-on block keeps it)
-            or (
-                units(text) <= EDGE_NOTICE_MAX_WORDS
-                and _NOTICE_RE.search(text) is not None
-                and any(other is not block and units(block_text(other)) >= units(text) for other in body)
-            )
+            or _is_edge_notice(body, block, text)
         ):
             body.remove(block)
             continue
         return None
     return None
+
+
+def _is_edge_notice(body: _Element, block: _Element, text: str) -> bool:
+    """An advertiser disclosure or copyright notice, which runs longer than a line where it opens or closes a
+    body; not the body's longest block (a page of one run-on block keeps it)."""
+    n = units(text)
+    return is_notice(text, n, max_units=EDGE_NOTICE_MAX_WORDS) and any(
+        other is not block and units(block_text(other)) >= n for other in body
+    )
 
 
 def _is_empty_field(text: str) -> bool:

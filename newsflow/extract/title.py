@@ -45,6 +45,11 @@ def _strip_site(title: str, sites: frozenset[str], *, known_only: bool = False) 
     # then one short trailing segment (a site or section name), when the rest is clearly the headline
     if not known_only and len(parts) > 1 and len(words(parts[-1])) <= 4 and len(words("".join(parts[:-1]))) >= 4:
         parts, seps = parts[:-1], seps[:-1]
+    return _joined(parts, seps)
+
+
+def _joined(parts: list[str], seps: list[str]) -> str:
+    """Segments put back together with the separators that stood between them."""
     return "".join(p + (seps[i] if i < len(seps) else "") for i, p in enumerate(parts)).strip()
 
 
@@ -80,23 +85,25 @@ def _confirmed_by_h1(candidates: list[str], h1s: list[str], sites: frozenset[str
     Runs at the start are tried first, for every h1, before runs at the end: "Kleine Schafskunde | Mäscot das
     Schaf – Webcomic" under the h1s "Mäscot das Schaf – Webcomic" (the site's) and "Kleine Schafskunde".
     """
+    headings = [(h1, words(h1)) for h1 in h1s]
     for full in candidates:
-        for h1 in h1s:
-            h1_words = words(h1)
+        full_words = words(full)
+        stripped = _strip_site(full, sites)
+        stripped_words = words(stripped)
+        for _, h1_words in headings:
             # the headline on the page confirms a title, subtitle after a dash and all (a JSON-LD "headline"
             # can be a description: Wikipedia's says "constitutional monarchy in Oceania" for New Zealand)
-            if h1_words == words(full):
+            if h1_words == full_words:
                 return _strip_site(full, sites, known_only=True)
-            stripped = _strip_site(full, sites)
-            if h1_words == words(stripped):
+            if h1_words == stripped_words:
                 return stripped
             # "New Zealand - Wikipedia", "Professionell entlöten – so machen Sie … – LimeSpace – IT"
             leading = _segment_run(full, h1_words, from_start=True)
             if leading and len(h1_words) >= 2:
                 return leading
     for full in candidates:
-        for h1 in h1s:
-            h1_words = words(h1)
+        full_words = words(full)
+        for h1, h1_words in headings:
             # the site's name in an h1 ("Ratschläge geben | DaF Blog"), or a composite one that names a section
             # and the site ("Enchufla Figuren - Salsa-Figuren - Rueda in Berlin"), is not the headline
             if word_key(h1) in sites or _TITLE_SEPARATORS_RE.search(h1):
@@ -104,7 +111,7 @@ def _confirmed_by_h1(candidates: list[str], h1s: list[str], sites: frozenset[str
             # "SONNENENERGIE | Der WindRebell": a short name before the headline, shorter than it
             trailing = _segment_run(full, h1_words, from_start=False)
             if trailing and len(h1_words) >= 2:
-                rest = words(full)[: len(words(full)) - len(h1_words)]
+                rest = full_words[: len(full_words) - len(h1_words)]
                 if len(rest) <= 5 and len(rest) < len(h1_words):
                     return trailing
     return None
@@ -130,7 +137,7 @@ def _segment_run(title: str, wanted: list[str], *, from_start: bool) -> str | No
     for n in range(1, len(parts)):
         run = parts[:n] if from_start else parts[len(parts) - n :]
         run_seps = seps[: n - 1] if from_start else seps[len(seps) - n + 1 :]
-        text = "".join(p + (run_seps[i] if i < len(run_seps) else "") for i, p in enumerate(run)).strip()
+        text = _joined(run, run_seps)
         if words(text) == wanted:
             return text
     return None
