@@ -26,11 +26,12 @@ def body_paragraphs(body: _Element) -> list[str]:
         tag = element.tag if isinstance(element.tag, str) else ""
         if tag in _SKIP:
             return
-        in_code = in_code or tag == "code"
+        inline_code = tag == "code" and _is_inline_code(element)
+        block = tag in _BLOCKS and not inline_code
         # the page's source lines are not the text's: a line break inside a paragraph (after a link, say) is a
-        # space; only code keeps its lines
+        # space; only a code block keeps its lines
+        in_code = in_code or (tag == "code" and not inline_code)
         flow = (lambda text: text) if in_code else _unwrap
-        block = tag in _BLOCKS and not (tag == "code" and _is_inline_code(element))
         if block:
             parts.append("\n")
         if element.text:
@@ -51,7 +52,12 @@ def body_paragraphs(body: _Element) -> list[str]:
 def _is_inline_code(code: _Element) -> bool:
     """``fetch()`` inside a sentence: code in a paragraph's flow, on one line."""
     parent = code.getparent()
-    return parent is not None and parent.tag in _FLOW_PARENTS and "\n" not in (code.text or "").strip()
+    return (
+        parent is not None
+        and parent.tag in _FLOW_PARENTS
+        and code.find(".//lb") is None
+        and "\n" not in "".join(code.itertext()).strip()
+    )
 
 
 def _unwrap(text: str) -> str:
