@@ -12,7 +12,8 @@ def test_source_line_breaks_inside_a_paragraph_are_spaces_and_code_keeps_its_lin
     body = etree.fromstring(
         "<body><p>Today, <ref>the signals could not differ more</ref>. The\n    Palestinian Authority has\n"
         "    said so.</p><p>Install <code>\n  poetry\n</code> and run:</p>"
-        "<code>poetry install\npoetry run pytest</code><p>One line<lb/>and the next</p><p>Then: <code>make<lb/>make install</code></p></body>"
+        "<code>poetry install\npoetry run pytest</code><p>One line<lb/>and the next</p>"
+        "<p>Then: <code>make<lb/>make install</code></p></body>"
     )
     assert body_paragraphs(body) == [
         "Today, the signals could not differ more. The Palestinian Authority has said so.",
