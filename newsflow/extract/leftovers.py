@@ -26,11 +26,16 @@ _CREDIT_RE = re.compile(
     r"|^(?:figure|fig\.|abbildung|abb\.|grafik|chart|graphic)\s*\d+\s*[:.]"
     r"|(?:\(|\b)(?:getty images|reuters|ap photo|afp|shutterstock|epa(?:-efe)?|dpa|istock(?:photo)?|alamy|"
     r"associated press|picture alliance|imago)\b[^.!?。]{0,40}\)?$"
+    r"|\((?:photo|picture|image|foto|credit)s?\s*(?:by|:|credit)[^()]{1,60}\)$"
+    r"|^(?:photo |image )?courtesy (?:of )?\S"
     r"|^©",
     re.I,
 )
+# "Follow The Gleaner on Twitter and Instagram …"; straight or typographic apostrophes, as in every pattern here
+_FOLLOW_US = r"follow [\w\s.'’-]{1,40}? on (?:twitter|facebook|instagram|tiktok|youtube|linkedin|threads|bluesky|x)\b"
+_FOLLOW_US_RE = re.compile(_FOLLOW_US, re.I)
 _PROMPT_RE = re.compile(
-    r"^(?:read more|read also|also read|read next|more from|more on this|see also|related|recommended|"
+    r"^[\[(]?(?:read more|read:|read also|also read|read next|more from|more on this|see also|related|recommended|"
     r"related (?:stories|articles|coverage)|more stories|watch|listen|sign up|subscribe|newsletter|"
     r"follow us|click here|continue reading|get (?:the|our)|download (?:the|our)|advertisement|"
     r"lesen sie auch|lesen sie mehr|mehr zum thema|auch interessant|weiterlesen|lire aussi|à lire aussi|voir aussi|"
@@ -39,7 +44,7 @@ _PROMPT_RE = re.compile(
     r"das könnte sie auch interessieren|"
     r"teilen mit:|à lire également|sur le même sujet|veja também|potrebbe interessarti|"
     r"for the latest (?:news|stories|updates|headlines)|"
-    r"follow [\w\s.'-]{1,40}? on (?:twitter|facebook|instagram|tiktok|youtube|linkedin|threads|bluesky|x)\b)"
+    rf"{_FOLLOW_US})"
     r"(?!\w)",  # not \b: alternatives ending in ":" ("Mira: …") have no word boundary after them
     re.I,
 )
@@ -56,8 +61,9 @@ _PROMPT_ANYWHERE_RE = re.compile(
     r"(?:enable|turn on) javascript|this (?:video|content) is not available|"
     r"download (?:the|our) [\w\s-]{0,30}apps?\b|we want to hear what you think|"
     r"(?:join|subscribe to) (?:us|our [\w\s-]{0,20}channel) on (?:telegram|whatsapp|youtube)|"
-    r"(?:story|article) continues (?:below|after)|scroll (?:down )?to continue|skip advertisement|"
+    r"(?:story|article) continues (?:below|after)|\bin your inbox\b|scroll (?:down )?to continue|skip advertisement|"
     r"to (?:view|read) the (?:full|whole|rest of the) (?:story|article)|please subscribe to\b|"
+    r"already a subscriber\?|you(?:['’]re| are) already a subscriber|"
     r"tenemos canal de (?:telegram|whatsapp)|únete a nuestro canal|"
     r"会員限定|続きをお読み|続きを読む|関連記事|相关阅读|相关新闻|点击查看|扫码关注|관련기사|구독하기",
     re.I,
@@ -84,10 +90,10 @@ _SHARE_WORDS = {
     "flipboard", "comment", "comments", "this", "article", "story", "save", "bluesky", "threads", "teilen",
     "partager", "compartir", "condividi", "the", "to", "gift", "opens", "in", "new", "window", "tab",
 }
-_BYLINE_RE = re.compile(r"^(?:by|von|par|por|di|door|av|af|przez|written by|words by|story by)\s+\S", re.I)
+_BYLINE_RE = re.compile(r"^(?:by|von|par|por|di|door|av|af|przez|written by|words by|story by):?\s+\S", re.I)
 _DATELINE_RE = re.compile(
     r"^(?:(?:published|updated|posted|last updated|modified|veröffentlicht|aktualisiert|publié|mis à jour|"
-    r"publicado|actualizado)\b(?:[^.]|(?<=\d)\.(?=\d)){0,80}\.?"
+    r"publicado|actualizado|written(?=:))\b(?:[^.]|(?<=\d)\.(?=\s?\d)){0,80}\.?"
     r"|[\w ,.:|/-]{0,20}\b(?:19|20)\d\d\b[\w ,.:|/()+-]{0,40}"
     r"|\d{1,2}[:.]\d\d\s*(?:am|pm|a\.m\.|p\.m\.)?\s*(?:[A-Z]{2,4})?[\w ,.|/-]{0,40})$",
     re.I,
@@ -99,6 +105,7 @@ _WIDGET_RE = re.compile(
     r"|%[\w-]+%|\{\{[^{}]*\}\}|\d{1,3}\s*(?:of|/)\s*\d{1,3}"
     r"|close|previous|prev|next|fullscreen|full screen|thumbnails|show more|show less|load more"
     r"|view (?:gallery|slideshow)|bild anzeigen|enlarge (?:this )?image|back to top|skip to (?:main )?content"
+    r"|(?:estimated )?reading time:?\s*\d+\s*min\w*\.?|\d+\s*min(?:ute)?s?\.? read"
     r"|now playing|up next|autoplay|replay(?: video)?|skip ad|(?:toggle|hide|show) caption|expand (?:image|caption)"
     r"|sponsored(?: content)?|paid content|print this (?:page|article|story)|email this (?:page|article|story)"
     # an advertisement's label alone on its line, where the ad itself was a script
@@ -119,7 +126,8 @@ _RELATED_HEADING_RE = re.compile(
     r"|you (?:may|might) (?:also )?(?:like|enjoy|be interested)|most (?:popular|read|viewed|shared|emailed)"
     r"|trending(?: now| stories)?|popular (?:now|stories|articles)|top stories"
     r"|latest (?:news|stories|articles|headlines)"
-    r"|(?:what to )?read next|don'?t miss|editor'?s'? picks?|further reading|also on|elsewhere on|around the web"
+    r"|(?:what to )?read next|don['’]?t miss|editors?['’]?s?['’]? (?:picks?|choice|recommendations)|further reading"
+    r"|also on|elsewhere on|around the web"
     r"|(?:weitere|mehr) (?:themen|artikel|beiträge|nachrichten|news)|auch lesen|mehr zum thema|top-themen"
     r"|das könnte sie auch interessieren|à lire aussi|sur le même sujet|te puede interesar"
     r"|noticias relacionadas|leggi anche|lees ook)\b",
@@ -129,6 +137,15 @@ _RELATED_HEADING_RE = re.compile(
 _PAYWALL_OFFER_RE = re.compile(
     r"[€$£]\s?\d|\d\s?[€$£]|subscri|abonn|\babo\b|offre|offer|log ?in\b|sign ?in\b|connect|compte|account|"
     r"konto|anmelden|registrier|inscri|suscr|assin|accès|access|zugang|acceso",
+    re.I,
+)
+# An entry of a "recent posts" list: a headline, then a separator and its date ("… For Artists - October 10, 2020")
+_MONTH = (
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+)
+_DATED_ENTRY_RE = re.compile(
+    rf"\s[-–—|·•]\s*(?:{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\.?\s+{_MONTH}\s+\d{{4}}"
+    r"|\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{4}-\d\d-\d\d)$",
     re.I,
 )
 _EMPTY_FIELD_RE = re.compile(r"^[^\s:][^:.!?]{0,30}:$")
@@ -157,6 +174,8 @@ RELATED_ENTRY_MAX_WORDS = 30
 MENU_LINK_SHARE = 0.6
 MENU_MIN_LINKS = 4
 MENU_WORDS_PER_LINK = 4
+# A closing run of at least this many dated headlines is a list of other articles
+DATED_LIST_MIN_ENTRIES = 3
 # An embedded gallery has at least this many counted slides
 GALLERY_MIN_SLIDES = 3
 # Each line of a subscription pitch after a paywalled teaser is at most this long
@@ -294,6 +313,7 @@ def remove_leftovers(body: _Element, *, titles: Iterable[str], authors: Iterable
     if len(body) > 1:
         _drop_repeated_title(body, title_norms)
     _drop_related_tail(body)
+    _drop_dated_tail(body)
     _drop_teaser_tail(body)
     _drop_paywall_tail(body)
 
@@ -329,12 +349,14 @@ def _trim_edge(
 
 
 def _is_edge_notice(body: _Element, block: _Element, text: str) -> bool:
-    """An advertiser disclosure or copyright notice, which runs longer than a line where it opens or closes a
-    body; not the body's longest block (a page of one run-on block keeps it)."""
+    """An advertiser disclosure, a copyright notice or the site's follow-us line, which run longer than a line
+    where they open or close a body; not when the rest of the body is shorter (a page of one run-on block keeps
+    it)."""
     n = units(text)
-    return is_notice(text, n, max_units=EDGE_NOTICE_MAX_WORDS) and any(
-        other is not block and units(block_text(other)) >= n for other in body
+    footer = is_notice(text, n, max_units=EDGE_NOTICE_MAX_WORDS) or (
+        n <= EDGE_NOTICE_MAX_WORDS and bool(_FOLLOW_US_RE.match(text))
     )
+    return footer and sum(units(block_text(other)) for other in body if other is not block) > n
 
 
 def _is_empty_field(text: str) -> bool:
@@ -446,6 +468,25 @@ def _drop_related_tail(body: _Element) -> None:
             break
     if start is not None:
         _cut_tail(body, blocks, start)
+
+
+def _drop_dated_tail(body: _Element) -> None:
+    """Cut a closing list of other articles given as dated headlines, without a heading ("Movie Theaters In San
+    Francisco Refuse To Open Over Concessions Ban - October 9, 2020")."""
+    blocks = list(body)
+    start, entries = len(blocks), 0
+    for i in range(len(blocks) - 1, 0, -1):
+        block = blocks[i]
+        items = list(block) if block.tag == "list" else [block] if block.tag in ("p", "head") else []
+        if not items or not all(_is_dated_entry(block_text(item)) for item in items):
+            break
+        start, entries = i, entries + len(items)
+    if entries >= DATED_LIST_MIN_ENTRIES:
+        _cut_tail(body, blocks, start)
+
+
+def _is_dated_entry(text: str) -> bool:
+    return units(text) <= RELATED_ENTRY_MAX_WORDS and bool(_DATED_ENTRY_RE.search(text))
 
 
 def _drop_paywall_tail(body: _Element) -> None:

@@ -125,6 +125,11 @@ def test_widgets_disclosures_credits_and_sign_up_calls_go_wherever_they_stand():
         "To view the full story, please subscribe to The Haitian Times.", "Anzeige, enthält Affiliate Links",
         "*Werbung. Dieser Beitrag enthält Werbung für MYMARINI.", "Anzeige", "REKLAMA", "Werbung",
         "Lesen Sie mehr",
+        "[What you need to know to start the day: Get New York Today in your inbox.]",
+        "[Read: Why Tunisia, Arab Spring’s sole success story, suffers from Islamist violence]",
+        "If you’re seeing this message but you’re already a subscriber, you can log in for immediate access.",
+        "Estimated reading time: 6 minutes", "5 min read", "Courtesy of Forests News",
+        "Chief Education Officer Dr Ramona Archer-Bradshaw. (Picture by Jameel Springer)",
     ):
         assert is_leftover_line(line), line
     for line in (
@@ -139,6 +144,9 @@ def test_widgets_disclosures_credits_and_sign_up_calls_go_wherever_they_stand():
         "He did not leave a comment on the post before it was removed.",
         "Mira cómo creció la ciudad en diez años, dijo el alcalde.",
         "Werbung ist für den Verlag die wichtigste Einnahme, sagte der Geschäftsführer.",
+        "Read the full report, the council said, before the vote in May.",
+        "Half of the 2 million households that are already subscribers pay for the premium tier.",
+        "The courtesy of the staff was praised in every review.",
     ):
         assert not is_leftover_line(line), line
     body = _body(f"<p>{PROSE}</p>", "<list rend='ul'><item>Close</item><item>The first point.</item></list>")
@@ -206,3 +214,33 @@ def test_a_long_disclosure_or_notice_at_an_edge_goes_but_a_page_of_one_block_kee
     # one run-on block that happens to carry a notice is the page's text, not a notice
     run_on = f"{PROSE} {notice}"
     assert _clean(_body(f"<p>{run_on}</p>")) == [run_on]
+
+
+def test_a_closing_run_of_dated_headlines_goes_and_a_dated_final_sentence_stays():
+    headline = "Movie Theaters In San Francisco Refuse To Open Over The City's Concessions Ban"
+    recent = "".join(f"<p>{headline} {i} - October {10 - i}, 2020</p>" for i in range(3))
+    assert _clean(_body(*(f"<p>{PROSE}</p>" for _ in range(4)), recent)) == [PROSE] * 4
+    as_list = "<list rend='ul'>" + "".join(f"<item>Story {i} | 0{i + 1}.03.2021</item>" for i in range(3)) + "</list>"
+    assert _clean(_body(*(f"<p>{PROSE}</p>" for _ in range(4)), as_list)) == [PROSE] * 4
+    # two dated lines are not yet a list; a sentence that ends on a date is prose
+    two = "".join(f"<p>{headline} {i} - October {10 - i}, 2020</p>" for i in range(2))
+    assert len(_clean(_body(*(f"<p>{PROSE}</p>" for _ in range(4)), two))) == 6
+    ended = "<p>The council will vote again on the plan on 10 October 2020</p>"
+    assert len(_clean(_body(*(f"<p>{PROSE}</p>" for _ in range(4)), ended * 3))) == 7
+
+
+def test_the_sites_long_follow_us_line_closing_the_body_goes_and_datelines_with_a_time_go():
+    from newsflow.extract.leftovers import is_byline_or_dateline
+
+    follow = (
+        "Follow The Gleaner on Twitter and Instagram @JamaicaGleaner and on Facebook @GleanerJamaica. Send us a "
+        "message on WhatsApp at 1-876-499-0169 or email us at onlinefeedback@gleanerjm.com or editors@gleanerjm.com"
+    )
+    assert _clean(_body(*(f"<p>{PROSE}</p>" for _ in range(3)), f"<p>{follow}</p>")) == [PROSE] * 3
+    assert _clean(_body(f"<p>{follow}</p>")) == [follow]
+    for line in (
+        "Posted: Thursday, April 21, 2022. 10:11 pm CST.", "Written: 2023-11-07 15:03:30 / Updated: 2023-11-07",
+        "Written by: Julie Mollins",
+    ):
+        assert is_byline_or_dateline(line, []), line
+    assert not is_byline_or_dateline("Written in 1853, the story was an instant success with critics.", [])
