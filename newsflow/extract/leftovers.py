@@ -169,6 +169,8 @@ EDGE_NOTICE_MAX_WORDS = 90
 # A related-articles heading is at most this long, and each entry in the list under it at most this long
 RELATED_HEADING_MAX_WORDS = 8
 RELATED_ENTRY_MAX_WORDS = 30
+# A related-content heading may name the site after its phrase with this many words ("More from Salon")
+RELATED_HEADING_EXTRA_WORDS = 3
 # A list or table at the body's edge is a navigation menu when this share of its text is links, it holds at
 # least this many links, and they average at most this many words
 MENU_LINK_SHARE = 0.6
@@ -313,6 +315,7 @@ def remove_leftovers(body: _Element, *, titles: Iterable[str], authors: Iterable
     if len(body) > 1:
         _drop_repeated_title(body, title_norms)
     _drop_related_tail(body)
+    _drop_related_boxes(body)
     _drop_dated_tail(body)
     _drop_teaser_tail(body)
     _drop_paywall_tail(body)
@@ -468,6 +471,27 @@ def _drop_related_tail(body: _Element) -> None:
             break
     if start is not None:
         _cut_tail(body, blocks, start)
+
+
+def _drop_related_boxes(body: _Element) -> None:
+    """Cut the boxes after the article that a related-content heading opens ("You Might Also Like", then
+    "Featured Slide Shows" over a slideshow's list, "Related Videos"): from the first such heading on, nothing is
+    a paragraph of prose. Unlike ``_drop_related_tail`` the entries may be long (a slideshow's captions), so the
+    heading must be the whole block, give or take a site name ("More from Salon")."""
+    blocks = list(body)
+    for i in range(1, len(blocks)):
+        text = block_text(blocks[i])
+        match = _RELATED_HEADING_RE.match(text)
+        if not match or blocks[i].tag != "head" or units(text[match.end():]) > RELATED_HEADING_EXTRA_WORDS:
+            continue
+        if not any(_is_prose_block(later) for later in blocks[i + 1:]):
+            _cut_tail(body, blocks, i)
+        return
+
+
+def _is_prose_block(block: _Element) -> bool:
+    text = block_text(block)
+    return block.tag in ("p", "quote") and units(text) > LABEL_MAX_WORDS and not is_leftover_line(text)
 
 
 def _drop_dated_tail(body: _Element) -> None:

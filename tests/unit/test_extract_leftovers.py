@@ -244,3 +244,16 @@ def test_the_sites_long_follow_us_line_closing_the_body_goes_and_datelines_with_
     ):
         assert is_byline_or_dateline(line, []), line
     assert not is_byline_or_dateline("Written in 1853, the story was an instant success with critics.", [])
+
+
+def test_boxes_after_a_related_heading_go_even_with_long_captions_and_a_related_box_mid_article_stays():
+    caption = "“One girl can be silenced, but a nation of girls telling their stories becomes free” " * 3
+    boxes = (
+        "<head rend='h3'>You Might Also Like</head><head rend='h3'>Featured Slide Shows</head>"
+        f"<list rend='ul'><item>Previous</item><item>Next</item><item>{caption}</item></list>"
+        "<head rend='h3'>Related Videos</head>"
+    )
+    assert _clean(_body(*(f"<p>{PROSE}</p>" for _ in range(4)), boxes)) == [PROSE] * 4
+    mid = f"<head rend='h3'>Related Videos</head><list rend='ul'><item>{caption}</item></list><p>{PROSE}</p>"
+    kept = _clean(_body(*(f"<p>{PROSE}</p>" for _ in range(4)), mid))
+    assert kept[4:] == [caption.strip(), PROSE]  # the heading alone goes, as a prompt
