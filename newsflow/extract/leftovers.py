@@ -28,6 +28,9 @@ _CREDIT_RE = re.compile(
     r"associated press|picture alliance|imago)\b[^.!?。]{0,40}\)?$"
     r"|\((?:photo|picture|image|foto|credit)s?\s*(?:by|:|credit)[^()]{1,60}\)$"
     r"|^(?:photo |image )?courtesy (?:of )?\S"
+    # a photographer's credit under a picture: "Devindra Hardawar/AOL", "Jane Doe / Getty Images"
+    r"|(?-i:^[A-Z][\w.'’-]{0,14}(?: [A-Z][\w.'’-]{0,14}){1,2}\s?/"
+    r"\s?[A-Z][\w&.'’-]{0,14}(?: [A-Z][\w&.'’-]{0,14}){0,2}$)"
     r"|^©",
     re.I,
 )
@@ -76,7 +79,11 @@ _NOTICE_RE = re.compile(
     r"we may (?:receive|earn|get) (?:a )?(?:small )?(?:compensation|commission)|"
     r"(?:post|article|page|story) (?:contains|includes|may contain) (?:\w+ ){0,2}affiliate[- ]links?|"
     r"handelt es sich um affiliate[- ]links?|^\(?alle angaben ohne gewähr\)?\.?$|"
-    r"enthält (?:\w+ ){0,2}affiliate[- ]links?|(?:beitrag|artikel|post) enthält (?:unbezahlte )?werbung",
+    r"enthält (?:\w+ ){0,2}affiliate[- ]links?|(?:beitrag|artikel|post) enthält (?:unbezahlte )?werbung|"
+    # a comment section's house rules
+    r"reserves? the right to (?:remove|delete|edit) (?:any )?(?:comments?|posts?)|comments? (?:are|is) moderated|"
+    r"views expressed (?:in|by) (?:the )?(?:comments|readers|commenters)|opinión de (?:los|sus) (?:usuarios|lectores)|"
+    r"se reserva el derecho (?:a|de) (?:eliminar|borrar|retirar)",
     re.I,
 )
 _TAG_LINE_RE = re.compile(
@@ -106,7 +113,8 @@ _WIDGET_RE = re.compile(
     r"|close|previous|prev|next|fullscreen|full screen|thumbnails|show more|show less|load more"
     r"|view (?:gallery|slideshow)|bild anzeigen|enlarge (?:this )?image|back to top|skip to (?:main )?content"
     r"|(?:estimated )?reading time:?\s*\d+\s*min\w*\.?|\d+\s*min(?:ute)?s?\.? read"
-    r"|now playing|up next|autoplay|replay(?: video)?|skip ad|(?:toggle|hide|show) caption|expand (?:image|caption)"
+    r"|\(end\)|now playing|up next|autoplay|replay(?: video)?|skip ad|(?:toggle|hide|show) caption"
+    r"|expand (?:image|caption)"
     r"|sponsored(?: content)?|paid content|print this (?:page|article|story)|email this (?:page|article|story)"
     # an advertisement's label alone on its line, where the ad itself was a script
     r"|anzeige|werbung|publicidad|publicité|pubblicità|reklama|advertentie|annonce"
@@ -148,6 +156,8 @@ _DATED_ENTRY_RE = re.compile(
     r"|\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{4}-\d\d-\d\d)$",
     re.I,
 )
+# A reporter's address alone on a line where the body ends (Yonhap's "kokobj@yna.co.kr (END)")
+_EMAIL_LINE_RE = re.compile(r"^[\w.+-]+@[\w-]+(?:\.[\w-]+)+(?:\s*\(end\))?$", re.I)
 _EMPTY_FIELD_RE = re.compile(r"^[^\s:][^:.!?]{0,30}:$")
 _SENTENCE_END_RE = re.compile(r"[.!?…:;\"”»)\]]$")
 # A heading opening the body is the headline when it shares this share of its words with the title (the same
@@ -344,6 +354,7 @@ def _trim_edge(
             or (not from_start and _is_empty_field(text))
             or _is_link_menu(block, text)
             or _is_edge_notice(body, block, text)
+            or bool(_EMAIL_LINE_RE.match(text))
         ):
             body.remove(block)
             continue

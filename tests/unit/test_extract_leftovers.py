@@ -130,6 +130,9 @@ def test_widgets_disclosures_credits_and_sign_up_calls_go_wherever_they_stand():
         "If you’re seeing this message but you’re already a subscriber, you can log in for immediate access.",
         "Estimated reading time: 6 minutes", "5 min read", "Courtesy of Forests News",
         "Chief Education Officer Dr Ramona Archer-Bradshaw. (Picture by Jameel Springer)",
+        "Devindra Hardawar/AOL", "Fot. Lukasz Nowaczyk / Agencja Gazeta", "(END)",
+        "El contenido de los comentarios es la opinión de los usuarios o internautas no de ultimahora.es.",
+        "ultimahora.es se reserva el derecho de eliminar cualquier comentario inapropiado.",
     ):
         assert is_leftover_line(line), line
     for line in (
@@ -147,6 +150,9 @@ def test_widgets_disclosures_credits_and_sign_up_calls_go_wherever_they_stand():
         "Read the full report, the council said, before the vote in May.",
         "Half of the 2 million households that are already subscribers pay for the premium tier.",
         "The courtesy of the staff was praised in every review.",
+        "AC/DC", "Saisonzeitraum Saisonname Preis/Nacht Mindestaufenthalt",
+        "Separate KücheGeschirrspülerElektro-/GasherdKinderhochstuhlBackofen",  # a list's items run together
+        "The company said it reserves the right to appeal the ruling.",
     ):
         assert not is_leftover_line(line), line
     body = _body(f"<p>{PROSE}</p>", "<list rend='ul'><item>Close</item><item>The first point.</item></list>")
@@ -257,3 +263,8 @@ def test_boxes_after_a_related_heading_go_even_with_long_captions_and_a_related_
     mid = f"<head rend='h3'>Related Videos</head><list rend='ul'><item>{caption}</item></list><p>{PROSE}</p>"
     kept = _clean(_body(*(f"<p>{PROSE}</p>" for _ in range(4)), mid))
     assert kept[4:] == [caption.strip(), PROSE]  # the heading alone goes, as a prompt
+
+
+def test_a_reporters_address_closing_the_body_goes():
+    body = _body(*(f"<p>{PROSE}</p>" for _ in range(3)), "<p> kokobj@yna.co.kr<lb/>(END)</p>")
+    assert _clean(body) == [PROSE] * 3
