@@ -202,15 +202,42 @@ def units(text: str) -> int:
     return max(len(words(text)), len(text) // 6, len(_CJK_RE.findall(text)) // 2)
 
 
+# Elements whose text a reader sees apart from what follows: list items, table cells and rows, line breaks
+_SEPARATE = frozenset({"item", "cell", "row", "lb", "p", "head", "list", "table", "quote"})
+
+
 def block_text(block: _Element) -> str:
-    """A block's text on one line."""
-    return squash("".join(block.itertext()))
+    """A block's text on one line; a list's items and a table's cells are separated by a space ("Separate Küche
+    Geschirrspüler", not "Separate KücheGeschirrspüler")."""
+    if block.tag not in _SEPARATE or not any(child.tag in _SEPARATE for child in block.iter()
+                                              if child is not block):
+        return squash("".join(block.itertext()))
+    parts: list[str] = []
+    _spaced_text(block, parts)
+    return squash("".join(parts))
+
+
+def _spaced_text(element: _Element, parts: list[str]) -> None:
+    if element.text:
+        parts.append(element.text)
+    for child in element:
+        _spaced_text(child, parts)
+        if child.tag in _SEPARATE:
+            parts.append(" ")
+        if child.tail:
+            parts.append(child.tail)
 
 
 def link_share(block: _Element, text: str) -> float:
-    """The share of the block's ``text`` that is link text."""
-    linked = sum(len(squash("".join(ref.itertext()))) for ref in block.iter("ref"))
-    return linked / len(text) if text else 0.0
+    """The share of the block's ``text`` that is link text, in visible characters (the spaces between a list's
+    items are not text)."""
+    linked = sum(_visible_length("".join(ref.itertext())) for ref in block.iter("ref"))
+    total = _visible_length(text)
+    return min(1.0, linked / total) if total else 0.0
+
+
+def _visible_length(text: str) -> int:
+    return len(text) - sum(text.count(c) for c in " \t\n\r\u00a0")
 
 
 def is_image_name(text: str) -> bool:

@@ -268,3 +268,15 @@ def test_boxes_after_a_related_heading_go_even_with_long_captions_and_a_related_
 def test_a_reporters_address_closing_the_body_goes():
     body = _body(*(f"<p>{PROSE}</p>" for _ in range(3)), "<p> kokobj@yna.co.kr<lb/>(END)</p>")
     assert _clean(body) == [PROSE] * 3
+
+
+def test_a_lists_items_are_words_apart_when_its_text_is_read():
+    from newsflow.extract.leftovers import block_text, link_share
+
+    items = "<list rend='ul'><item>Separate Küche</item><item>Geschirrspüler</item><item>Elektro-/Gasherd</item></list>"
+    assert block_text(etree.fromstring(items)) == "Separate Küche Geschirrspüler Elektro-/Gasherd"
+    names = etree.fromstring(
+        "<list rend='ul'>" + "".join(f"<item><ref target='/{n}'>{n}</ref></item>" for n in ("Alex", "Sam")) + "</list>"
+    )
+    assert link_share(names, block_text(names)) == 1.0  # the space between two links is not unlinked text
+    assert block_text(etree.fromstring("<p>Dr<hi>.</hi> Who</p>")) == "Dr. Who"
