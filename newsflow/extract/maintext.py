@@ -111,9 +111,13 @@ def _extract_body(tree: HtmlElement) -> _Element | None:
         return body
     full = _run(tree, precision=True, fast=False)
     full_length = body_text_length(full)
-    if full is not None and full_length > length:
+    replaced = full is not None and full_length > length
+    if replaced:
         body, length = full, full_length
-    if length >= THIN_SHARE * page_length:
+    # a body the comparison found in place of the first pass's may be an external extractor's, which leaves the
+    # sub-headings out (CNN's "<div><h3>…</h3></div>"): balanced mode's are taken in, as for a thin body
+    if length >= THIN_SHARE * page_length and not replaced:
         return body
     wider = _run(tree, precision=False, fast=True)
-    return widen(body, wider) if wider is not None else body
+    # block for block: a div passed through whole would align with none of the other pass's paragraphs
+    return widen(flatten_divs(body), flatten_divs(wider)) if wider is not None else body

@@ -175,3 +175,15 @@ def test_a_reference_lists_authors_and_years_are_not_the_articles():
     article = extract_article(html, url="https://link.springer.com/article/10.1007/s11926-017-0626-z")
     assert article.authors == ["Marwan H. Adwan"]
     assert article.published_at is not None and article.published_at.date().isoformat() == "2017-01-30"
+
+
+def test_a_cnn_ledes_dateline_and_sub_headings_an_external_extractor_leaves_out_are_in_the_text():
+    # the lede sits in a box of its own before the body's container, and the comparison with the external
+    # extractors settles on a body without CNN's <div><h3> sub-headings
+    packed = PAGES / "trafilatura" / "tests" / "eval" / "edition.cnn.com-royal.html.gz"
+    html = gzip.decompress(packed.read_bytes()).decode("utf-8")
+    article = extract_article(html, url="https://edition.cnn.com/2021/03/08/uk/meghan-harry-oprah-interview-recap")
+    paragraphs = article.text.split("\n\n")
+    assert paragraphs[0].startswith("London (CNN)It was the interview that some within Buckingham Palace")
+    assert "Meghan had suicidal thoughts" in paragraphs
+    assert not any("Royal News, a weekly newsletter" in p for p in paragraphs)

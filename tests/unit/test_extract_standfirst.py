@@ -68,3 +68,13 @@ def test_a_standfirst_in_the_articles_header_is_left_to_the_header():
         "</h1></div>", f"</h1><p class='dek'>{DEK}</p></header>"
     )
     assert extract_article(page, url="https://news.example/bridge").text.split("\n\n") == PARAGRAPHS
+
+
+def test_a_lede_whose_dateline_the_description_leaves_out_opens_the_text():
+    lede = f"<p class='zn-body__paragraph'><cite class='el-editorial-source'>London (CNN)</cite>{DEK}</p>"
+    article = extract_article(_page(f"<div class='el__leafmedia'>{lede}</div>"), url="https://news.example/bridge")
+    assert article.text.split("\n\n")[0] == f"London (CNN){DEK}"
+    # a longer prefix is another paragraph that happens to end with the description's words
+    long_prefix = f"<p>As the city's oldest residents will remember from the last closure, {DEK}</p>"
+    article = extract_article(_page(f"<div class='el__leafmedia'>{long_prefix}</div>"), url="https://news.example/b")
+    assert article.text.split("\n\n") == PARAGRAPHS
