@@ -209,8 +209,7 @@ _SEPARATE = frozenset({"item", "cell", "row", "lb", "p", "head", "list", "table"
 def block_text(block: _Element) -> str:
     """A block's text on one line; a list's items and a table's cells are separated by a space ("Separate Küche
     Geschirrspüler", not "Separate KücheGeschirrspüler")."""
-    if block.tag not in _SEPARATE or not any(child.tag in _SEPARATE for child in block.iter()
-                                              if child is not block):
+    if block.tag not in ("list", "table") and block.find(".//lb") is None:
         return squash("".join(block.itertext()))
     parts: list[str] = []
     _spaced_text(block, parts)
@@ -518,9 +517,11 @@ def _drop_related_boxes(body: _Element) -> None:
     heading must be the whole block, give or take a site name ("More from Salon")."""
     blocks = list(body)
     for i in range(1, len(blocks)):
+        if blocks[i].tag != "head":
+            continue
         text = block_text(blocks[i])
         match = _RELATED_HEADING_RE.match(text)
-        if not match or blocks[i].tag != "head" or units(text[match.end():]) > RELATED_HEADING_EXTRA_WORDS:
+        if not match or units(text[match.end():]) > RELATED_HEADING_EXTRA_WORDS:
             continue
         if not any(_is_prose_block(later) for later in blocks[i + 1:]):
             _cut_tail(body, blocks, i)
