@@ -149,9 +149,7 @@ _PAYWALL_OFFER_RE = re.compile(
     re.I,
 )
 # An entry of a "recent posts" list: a headline, then a separator and its date ("… For Artists - October 10, 2020")
-_MONTH = (
-    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
-)
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
 _DATED_ENTRY_RE = re.compile(
     rf"\s[-–—|·•]\s*(?:{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\.?\s+{_MONTH}\s+\d{{4}}"
     r"|\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{4}-\d\d-\d\d)$",
