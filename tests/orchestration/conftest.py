@@ -131,8 +131,18 @@ def prefect_here(prefect_server: PrefectServer) -> Iterator[PrefectServer]:
         APILogWorker.drain_all()
 
 
+# The server answers 503 for errors a client should retry (SQLite busy while a served runner writes to it), and
+# Prefect's own client retries them; so does this helper
+RETRYABLE_STATUSES = frozenset({502, 503, 504})
+API_ATTEMPTS = 6
+
+
 def api(server: PrefectServer, method: str, path: str, body: dict[str, Any] | None = None) -> Any:
-    """One call to the server's REST API; the JSON answer."""
-    response = httpx.request(method, f"{server.api_url}{path}", json=body, timeout=30)
+    """One call to the server's REST API, retried while the server says to try again; the JSON answer."""
+    for attempt in range(API_ATTEMPTS):
+        response = httpx.request(method, f"{server.api_url}{path}", json=body, timeout=30)
+        if response.status_code not in RETRYABLE_STATUSES or attempt == API_ATTEMPTS - 1:
+            break
+        time.sleep(min(0.5 * 2**attempt, 5.0))
     response.raise_for_status()
     return response.json() if response.content else None
