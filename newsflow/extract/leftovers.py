@@ -201,10 +201,13 @@ def units(text: str) -> int:
     return max(len(words(text)), len(text) // 6, len(_CJK_RE.findall(text)) // 2)
 
 
-def _over(text: str, limit: int) -> bool:
-    """``units(text) > limit``, answered from the length alone where it can be: units are at least a sixth of the
-    characters, so a paragraph of prose is told without reading its words."""
-    return len(text) // 6 > limit or units(text) > limit
+def _units_within(text: str, limit: int) -> int | None:
+    """``units(text)`` when it is at most ``limit``, else None; answered from the length alone where it can be
+    (units are at least a sixth of the characters), so a paragraph of prose is told without reading its words."""
+    if len(text) // 6 > limit:
+        return None
+    n = units(text)
+    return n if n <= limit else None
 
 
 # Elements whose text a reader sees apart from what follows: list items, table cells and rows, line breaks
@@ -280,10 +283,8 @@ def is_credit(text: str, n: int | None = None) -> bool:
 
 
 def is_byline_or_dateline(text: str, authors: Iterable[str]) -> bool:
-    if _over(text, LABEL_MAX_WORDS + 4):
-        return False
-    n = units(text)
-    if n == 0:
+    n = _units_within(text, LABEL_MAX_WORDS + 4)
+    if not n:
         return False
     if _BYLINE_RE.match(text) or _DATELINE_RE.match(text):
         return True
@@ -310,9 +311,9 @@ def is_widget(text: str, n: int | None = None) -> bool:
 
 def is_leftover_line(text: str) -> bool:
     """Clutter wherever it stands: an image file name, share bar, prompt, credit, tag line, notice or widget."""
-    if _over(text, LEFTOVER_MAX_WORDS):
+    n = _units_within(text, LEFTOVER_MAX_WORDS)
+    if n is None:
         return False  # a paragraph this long is prose: spare it the patterns (most of a body's blocks)
-    n = units(text)
     return (
         is_image_name(text) or is_share_bar(text) or is_prompt(text, n) or is_credit(text, n)
         or is_tag_line(text, n) or is_notice(text, n) or is_widget(text, n)
