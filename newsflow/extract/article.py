@@ -72,6 +72,8 @@ def _from_tree(tree: HtmlElement, html: str, url: str | None, entry: FeedEntry |
     if entry and entry.title:
         titles.append(entry.title)
 
+    # htmldate reads meta tags and scripts, which extract_body removes from the tree
+    published = published_time(tree, head, ld, url, entry.published_at if entry else None, now)
     visible = _LazyText(tree)
     page_xml = extract_body(tree)
     if page_xml is not None:
@@ -105,7 +107,6 @@ def _from_tree(tree: HtmlElement, html: str, url: str | None, entry: FeedEntry |
         body = _feed_body(entry)  # a challenge page's words are not the article's
 
     text = join_paragraphs(body.paragraphs) if body else ""
-    published = published_time(tree, head, ld, url, entry.published_at if entry else None, now)
     modified = modified_time(head, ld, entry.updated_at if entry else None, now)
     language, confidence = detect_language(
         text or title or "", hint=(ld.language if ld else None) or head.html_lang or head.first("content-language")

@@ -18,7 +18,13 @@ from lxml.etree import _Element
 from lxml.html import HtmlElement
 
 from newsflow.extract.leftovers import units
-from newsflow.extract.prepare import join_drop_caps, unlink_heading_anchors, unwrap_link_spans, wrap_loose_text
+from newsflow.extract.prepare import (
+    drop_non_content,
+    join_drop_caps,
+    unlink_heading_anchors,
+    unwrap_link_spans,
+    wrap_loose_text,
+)
 from newsflow.extract.union import widen
 
 # Below this many words (about 600 characters of Latin script; CJK counted by leftovers.units) a precision-mode
@@ -89,13 +95,15 @@ def flatten_divs(body: _Element) -> _Element:
 
 
 def extract_body(tree: HtmlElement) -> _Element | None:
-    """The article body, its blocks top-level: see the module."""
+    """The article body, its blocks top-level: see the module. The tree is prepared for it in place: what reads
+    its scripts, styles or meta tags reads them first."""
     body = _extract_body(tree)
     return flatten_divs(body) if body is not None else None
 
 
 def _extract_body(tree: HtmlElement) -> _Element | None:
     """The precision core, widened by balanced mode when thin; balanced mode when it is short."""
+    drop_non_content(tree)
     wrap_loose_text(tree)
     unlink_heading_anchors(tree)
     join_drop_caps(tree)

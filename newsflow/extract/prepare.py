@@ -16,6 +16,11 @@ Drop caps: a page may set the first letter of the article in an element of its o
 (``<span>T</span><p>urkey, Poland ...``); trafilatura leaves the letter out ("urkey"). It is moved into the
 paragraph.
 
+Non-content markup: scripts, styles, link and meta tags, inline SVG and templates hold no article text, yet every
+extraction pass copies the whole tree three times and searches it with a dozen XPath expressions; they are
+removed first (about 8% of the passes' time). JSON-LD stays: trafilatura reads it to tell a forum thread and in
+its fallback.
+
 Link wrappers: a CMS may wrap an in-text link in a classed span (``<span class="link"><a>Joe Biden</a></span>``);
 precision mode prunes the span by its class and the words vanish mid-sentence. The span gives way to its link.
 """
@@ -170,6 +175,18 @@ def _links_in_loose_text(container: HtmlElement) -> bool:
 
 def _is_block(element: HtmlElement) -> bool:
     return not _is_inline(element) and element.tag != "br"
+
+
+# Elements that hold no article text (HTML's metadata and script-supporting elements, and inline SVG)
+_NON_CONTENT = ("script", "style", "link", "meta", "svg", "template")
+
+
+def drop_non_content(tree: HtmlElement) -> None:
+    """Remove scripts other than JSON-LD, styles, link and meta tags, SVG and templates (in place)."""
+    for element in list(tree.iter(*_NON_CONTENT)):
+        if element.tag == "script" and (element.get("type") or "").strip().lower() == "application/ld+json":
+            continue
+        element.drop_tree()  # its tail, text beside it, stays
 
 
 def wrap_loose_text(tree: HtmlElement) -> None:

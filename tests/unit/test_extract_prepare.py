@@ -6,7 +6,7 @@ from lxml.html import tostring
 
 from newsflow.extract import extract_article
 from newsflow.extract.page import parse_page
-from newsflow.extract.prepare import unlink_heading_anchors, wrap_loose_text
+from newsflow.extract.prepare import drop_non_content, unlink_heading_anchors, wrap_loose_text
 
 SENTENCE = "The council met on Tuesday evening to settle the budget for the coming year, and it argued late. "
 
@@ -131,3 +131,26 @@ def test_a_link_wrapped_in_a_classed_span_keeps_its_words_in_the_sentence():
     text = extract_article(page, url="https://news.example/debate").text
     assert "But they're especially high for Joe Biden." in text
     assert "young organizers are pulling for Elizabeth Warren and Bernie Sanders." in text
+
+
+def test_non_content_markup_goes_with_its_text_kept_and_json_ld_stays():
+    tree = _tree(
+        "<p id='p'>Before <script>track()</script>middle <svg><text>icon</text></svg>after"
+        "<style>p{}</style><meta itemprop='x' content='y'> end.</p><template><p>later</p></template>"
+        "<link rel='preload' href='/f'><script type='application/ld+json'>{\"@type\": \"NewsArticle\"}</script>"
+    )
+    drop_non_content(tree)
+    assert tree.get_element_by_id("p").text_content() == "Before middle after end."
+    assert [el.tag for el in tree.iter("script", "style", "svg", "meta", "link", "template")] == ["script"]
+    assert tree.find(".//script").get("type") == "application/ld+json"
+
+
+def test_a_script_between_runs_of_loose_text_does_not_split_the_paragraph():
+    tree = parse_page(
+        "<html><body><article><h1>Budget</h1><div class='story'>"
+        f"{SENTENCE}{SENTENCE}<script>ads.push(1)</script>{SENTENCE}<br><br>{SENTENCE * 2}<br><br>{SENTENCE * 2}"
+        "</div></article></body></html>"
+    )
+    assert tree is not None
+    article = extract_article(tostring(tree, encoding="unicode"))
+    assert article.text.split("\n\n")[0] == (SENTENCE * 3).strip()
