@@ -62,7 +62,8 @@ def body_text_length(body: _Element | None) -> int:
 
 
 def _paragraph_text_length(tree: HtmlElement) -> int:
-    return sum(len(" ".join("".join(el.itertext()).split())) for el in tree.iter(*_PAGE_TEXT_TAGS))
+    # text_content() is one XPath string() call in C, half the time of joining itertext() in Python
+    return sum(len(" ".join(el.text_content().split())) for el in tree.iter(*_PAGE_TEXT_TAGS))
 
 
 def flatten_divs(body: _Element) -> _Element:
