@@ -52,6 +52,8 @@ def _run(tree: HtmlElement, *, precision: bool, fast: bool) -> _Element | None:
         include_links=True,
         favor_precision=precision,
         with_metadata=False,
+        # the body is what is used: "xml" spares the plain text bare_extraction renders for its default "python"
+        output_format="xml",
     )
     body = getattr(document, "body", None)
     return body if body is not None and "".join(body.itertext()).strip() else None
