@@ -137,9 +137,14 @@ _RELATED_HEADING_RE = re.compile(
     r"|latest (?:news|stories|articles|headlines)"
     r"|(?:what to )?read next|don['’]?t miss|editors?['’]?s?['’]? (?:picks?|choice|recommendations)|further reading"
     r"|also on|elsewhere on|around the web"
-    r"|(?:weitere|mehr) (?:themen|artikel|beiträge|nachrichten|news)|auch lesen|mehr zum thema|top-themen"
-    r"|das könnte sie auch interessieren|à lire aussi|sur le même sujet|te puede interesar"
-    r"|noticias relacionadas|leggi anche|lees ook)\b",
+    r"|(?:weitere|mehr) (?:aktuelle )?(?:themen|artikel|beiträge|nachrichten|news)|auch lesen|mehr zum thema"
+    r"|top-themen|lesen sie (?:auch|mehr)|das könnte (?:sie|dich|euch) auch interessieren|auch auf"
+    r"|ähnliche (?:artikel|beiträge)"
+    r"|(?:à )?lire aussi|à lire également|sur le même (?:sujet|thème)|articles similaires|les plus lus"
+    r"|(?:también )?te puede interesar|te recomendamos|(?:notas|noticias|artículos) relacionad[oa]s|más sobre"
+    r"|más noticias|lee también|leia também|veja também|notícias relacionadas|mais lidas"
+    r"|leggi anche|(?:ti )?potrebbe interessarti|articoli correlati|lees ook|meer nieuws"
+    r"|gerelateerde artikelen)\b",
     re.I,
 )
 # The lines of a subscription pitch after a paywalled teaser name a price, an offer, an account or access
@@ -333,6 +338,9 @@ def remove_leftovers(body: _Element, *, titles: Iterable[str], authors: Iterable
     title_norms = {word_key(t) for t in titles if t and word_key(t)}
     label_norms = {word_key(x) for x in labels if x and word_key(x)}
     author_list = [a for a in authors if a]
+    # first, while a closing list's heading is still there: a heading that is also a prompt ("Lesen Sie auch",
+    # "Leia também") goes in the loop below, and the list under it would stay
+    _drop_related_tail(body)
     blocks = list(body)
     for block in blocks:
         if block.getparent() is None:

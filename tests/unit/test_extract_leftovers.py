@@ -107,6 +107,22 @@ def test_a_closing_related_list_under_its_heading_is_cut_and_a_final_section_wit
     assert len(_clean(_body(*(f"<p>{PROSE}</p>" for _ in range(3)), section))) == 5
 
 
+def test_closing_related_lists_are_cut_under_their_heading_in_several_languages():
+    for heading in (
+        "Weitere aktuelle Themen aus der Arbeitswelt", "Lesen Sie auch", "Notas relacionadas", "Más sobre La Tercera",
+        "Leia também", "Articoli correlati", "Lire aussi", "Meer nieuws",
+    ):
+        related = (
+            f"<head rend='h3'>{heading}</head><list rend='ul'>"
+            "<item><ref target='/a'>Hackers offer the government a discount</ref></item>"
+            "<item><ref target='/b'>The ministry says it will not pay</ref></item></list>"
+        )
+        assert _clean(_body(*(f"<p>{PROSE}</p>" for _ in range(3)), related)) == [PROSE] * 3, heading
+    # the same words opening a sentence of the article are prose, not a heading
+    sentence = f"<p>Más sobre el caso: {PROSE}</p>"
+    assert len(_clean(_body(*(f"<p>{PROSE}</p>" for _ in range(3)), sentence))) == 4
+
+
 def test_widgets_disclosures_credits_and_sign_up_calls_go_wherever_they_stand():
     from newsflow.extract.leftovers import is_leftover_line
 
