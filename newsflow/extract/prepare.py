@@ -189,6 +189,26 @@ def drop_non_content(tree: HtmlElement) -> None:
         element.drop_tree()  # its tail, text beside it, stays
 
 
+# Inline elements that trafilatura deletes when empty, taking the text after them along in precision mode
+_EMPTY_INLINE = ("span", "b", "strong", "i", "em", "q")
+_TEXT_BLOCKS = frozenset({"p", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote"})
+
+
+def drop_empty_inline(tree: HtmlElement) -> None:
+    """Remove empty inline elements inside paragraphs, headings and list items, keeping the text after them.
+
+    Precision mode deletes an empty span with the text that follows it: a table-of-contents anchor opening a
+    sub-heading (WordPress's ``<h2><span class="ez-toc-section" id="…"></span>Gibt es dabei …?</h2>``) takes the
+    whole heading with it.
+    """
+    for element in list(tree.iter(*_EMPTY_INLINE)):
+        if element.text or len(element) or not (element.tail or "").strip():
+            continue
+        parent = element.getparent()
+        if parent is not None and parent.tag in _TEXT_BLOCKS:
+            element.drop_tree()
+
+
 def wrap_loose_text(tree: HtmlElement) -> None:
     """Wrap the loose text runs of every container that mixes text with line breaks or blocks (in place)."""
     for container in list(tree.iter(*_CONTAINERS)):

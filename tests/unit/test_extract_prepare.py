@@ -154,3 +154,19 @@ def test_a_script_between_runs_of_loose_text_does_not_split_the_paragraph():
     assert tree is not None
     article = extract_article(tostring(tree, encoding="unicode"))
     assert article.text.split("\n\n")[0] == (SENTENCE * 3).strip()
+
+
+def test_an_empty_anchor_span_opening_a_heading_or_inside_a_sentence_no_longer_takes_the_text_after_it():
+    # WordPress's table-of-contents plugin puts an empty span with the anchor id at the start of each sub-heading;
+    # precision mode deleted the span with the text after it, so the article lost every sub-heading
+    body = "".join(
+        f"<h2><span class='ez-toc-section' id='q{i}'></span>Question number {i} about the budget?</h2>"
+        f"<p>{SENTENCE * 6}Cited here<span class='ql-inline-citation' data-cite='{i}'></span> and the sentence "
+        f"goes on to its end.</p>"
+        for i in range(4)
+    )
+    tree = _tree(f"<article><h1>Budget</h1><p>{SENTENCE * 3}</p>{body}</article>")
+    article = extract_article(tostring(tree, encoding="unicode"))
+    paragraphs = article.text.split("\n\n")
+    assert [p for p in paragraphs if p.endswith("?")] == [f"Question number {i} about the budget?" for i in range(4)]
+    assert sum(p.endswith("Cited here and the sentence goes on to its end.") for p in paragraphs) == 4
