@@ -27,6 +27,8 @@ precision mode prunes the span by its class and the words vanish mid-sentence. T
 
 from __future__ import annotations
 
+import re
+
 from lxml.html import HtmlElement
 
 # Elements that sit inside a line of text (HTML's phrasing content, less those that hold media or forms)
@@ -132,10 +134,28 @@ def _is_anchor_link(link: HtmlElement) -> bool:
     return href.startswith("#") or not text or all(ch in _ANCHOR_SYMBOLS for ch in text)
 
 
+_BYLINE_MARK_RE = re.compile(r"byline|author|date|time|meta", re.I)
+BYLINE_MAX_WORDS = 12
+
+
+def _is_byline_block(element: HtmlElement) -> bool:
+    """A short block naming the author or the date, set between a heading and its article."""
+    if element.tag == "p":
+        return False
+    text = " ".join("".join(element.itertext()).split())
+    if not text or len(text.split()) > BYLINE_MAX_WORDS:
+        return False
+    marks = f"{element.get('class') or ''} {element.get('id') or ''}"
+    return text.lower().startswith("by ") or bool(_BYLINE_MARK_RE.search(marks))
+
+
 def _leads_prose(heading: HtmlElement) -> bool:
-    """The heading's next text-bearing sibling is a paragraph of prose (past an embed or image between)."""
+    """The heading's next text-bearing sibling is a paragraph of prose (past an embed, an image or a byline
+    between)."""
     following = heading.getnext()
-    while following is not None and following.tag != "p" and len("".join(following.itertext()).strip()) < 3:
+    while following is not None and following.tag != "p" and (
+        len("".join(following.itertext()).strip()) < 3 or _is_byline_block(following)
+    ):
         following = following.getnext()
     if following is None or following.tag != "p":
         return False

@@ -170,3 +170,17 @@ def test_an_empty_anchor_span_opening_a_heading_or_inside_a_sentence_no_longer_t
     paragraphs = article.text.split("\n\n")
     assert [p for p in paragraphs if p.endswith("?")] == [f"Question number {i} about the budget?" for i in range(4)]
     assert sum(p.endswith("Cited here and the sentence goes on to its end.") for p in paragraphs) == 4
+
+
+def test_a_linked_heading_over_a_byline_and_prose_is_unlinked_and_one_over_a_teaser_stays_linked():
+    tree = _tree(
+        "<h2 id='a'><a href='/Articles/637755/'>A trademark battle</a></h2>"
+        "<div class='FeatureByline'>By <b>Nathan Willis</b><br>March 25, 2015</div>"
+        f"<p>{SENTENCE * 3}</p>"
+        "<h2 id='b'><a href='/Articles/1/'>Another story</a></h2><div class='byline'>By Ann Lee</div>"
+        "<p>A short teaser for it.</p>"
+    )
+    unlink_heading_anchors(tree)
+    assert tree.get_element_by_id("a").find("a") is None
+    assert tree.get_element_by_id("a").text_content() == "A trademark battle"
+    assert tree.get_element_by_id("b").find("a") is not None
