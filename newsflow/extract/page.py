@@ -85,22 +85,10 @@ def _from_bytes(text: str) -> HtmlElement | None:
 
 # Microdata properties that hold another work than the page's article: a reference list's citations, comments,
 # reviews, teasers of other articles. Their authors and dates are not the article's.
-_OTHER_WORK_PROPS = frozenset(
-    {
-        "citation",
-        "comment",
-        "review",
-        "mentions",
-        "haspart",
-        "ispartof",
-        "isbasedon",
-        "relatedlink",
-        "subjectof",
-        "workexample",
-        "itemlistelement",
-        "about",
-    }
-)
+_OTHER_WORK_PROPS = frozenset({
+    "citation", "comment", "review", "mentions", "haspart", "ispartof", "isbasedon", "relatedlink",
+    "subjectof", "workexample", "itemlistelement", "about",
+})
 
 
 def _in_other_work(el: HtmlElement) -> bool:

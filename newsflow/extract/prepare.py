@@ -10,7 +10,8 @@ trafilatura drops the words before the link ("the Supreme Courthas found").
 Linked headings: documentation-style and many news pages put a link to the heading itself into every
 sub-heading, and reviews and round-ups link each sub-heading to the thing it names; trafilatura's precision
 mode takes a linked heading for navigation and drops the article's sub-headings. Self-links, and the links of a
-heading that leads a paragraph of prose, become plain text; a linked heading over a teaser stays linked.
+heading that leads a paragraph of prose (perhaps past a byline), become plain text; a linked heading over a
+teaser stays linked.
 
 Drop caps: a page may set the first letter of the article in an element of its own before the first paragraph
 (``<span>T</span><p>urkey, Poland ...``); trafilatura leaves the letter out ("urkey"). It is moved into the
@@ -20,6 +21,11 @@ Non-content markup: scripts, styles, link and meta tags, inline SVG and template
 extraction pass copies the whole tree three times and searches it with a dozen XPath expressions; they are
 removed first (about 8% of the passes' time). JSON-LD stays: trafilatura reads it to tell a forum thread and in
 its fallback.
+
+Empty inline elements: precision mode deletes an empty span (or b, i, em ...) together with the text after it.
+A table-of-contents anchor opening each sub-heading (WordPress's ``<h2><span class="ez-toc-section" id="…">
+</span>Gibt es dabei …?</h2>``) took the article's sub-headings with it, an empty citation marker the rest of a
+sentence. Such elements inside paragraphs, headings and quotes are removed first, their tails kept.
 
 Link wrappers: a CMS may wrap an in-text link in a classed span (``<span class="link"><a>Joe Biden</a></span>``);
 precision mode prunes the span by its class and the words vanish mid-sentence. The span gives way to its link.
@@ -215,11 +221,10 @@ _TEXT_BLOCKS = frozenset({"p", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote"}
 
 
 def drop_empty_inline(tree: HtmlElement) -> None:
-    """Remove empty inline elements inside paragraphs, headings and list items, keeping the text after them.
+    """Remove empty inline elements inside paragraphs, headings and quotes, keeping the text after them (in place).
 
-    Precision mode deletes an empty span with the text that follows it: a table-of-contents anchor opening a
-    sub-heading (WordPress's ``<h2><span class="ez-toc-section" id="…"></span>Gibt es dabei …?</h2>``) takes the
-    whole heading with it.
+    List items are left alone: there an empty icon before a menu entry's words is what lets precision mode see
+    the list as links and drop it (haufe.de's "Serienelemente").
     """
     for element in list(tree.iter(*_EMPTY_INLINE)):
         if element.text or len(element) or not (element.tail or "").strip():
