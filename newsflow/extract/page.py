@@ -63,9 +63,9 @@ def parse_page(html: str) -> HtmlElement | None:
     tree: HtmlElement | None = None
     try:
         tree = fromstring(text, parser=_parser())
-    except ValueError:  # "Unicode strings with encoding declaration are not supported."
-        tree = _from_bytes(text)
-    except (etree.ParserError, etree.XMLSyntaxError):  # an empty or unreadable document
+    # ValueError: "Unicode strings with encoding declaration are not supported"; the others: an empty or
+    # unreadable document. Either way the bytes are parsed once more, below.
+    except (ValueError, etree.ParserError, etree.XMLSyntaxError):
         tree = None
     if tree is None or len(tree) < 1:
         tree = _from_bytes(text)
