@@ -345,6 +345,10 @@ def remove_leftovers(body: _Element, *, titles: Iterable[str], authors: Iterable
     for block in blocks:
         if block.getparent() is None:
             continue
+        # loose text trafilatura left between blocks (a photo credit after a paragraph) is a line of its own
+        tail = (block.tail or "").strip()
+        if tail and is_leftover_line(tail):
+            block.tail = None
         text = block_text(block)
         if _always_drop(block, text):
             body.remove(block)

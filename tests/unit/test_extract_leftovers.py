@@ -296,3 +296,10 @@ def test_a_lists_items_are_words_apart_when_its_text_is_read():
     )
     assert link_share(names, block_text(names)) == 1.0  # the space between two links is not unlinked text
     assert block_text(etree.fromstring("<p>Dr<hi>.</hi> Who</p>")) == "Dr. Who"
+
+
+def test_a_credit_left_as_loose_text_between_paragraphs_goes_and_loose_prose_stays():
+    body = _body(f"<p>{PROSE}</p>(Photo: Jane Doe/Getty Images)", f"<p>{PROSE}</p>Loose prose the page did not wrap.")
+    remove_leftovers(body, titles=["Plan approved"], authors=["Ann Lee"], labels=["Local"])
+    assert body[0].tail is None
+    assert body[1].tail == "Loose prose the page did not wrap."
