@@ -23,7 +23,8 @@ _FILE_RE = re.compile(r"^\S+\.(?:webp|jpe?g|png|gif|avif|svg|bmp|tiff?)$", re.I)
 # Searched on the lowercased line, as the other patterns searched anywhere in it (see _PROMPT_ANYWHERE_RE)
 _CREDIT_RE = re.compile(
     r"^\(?(?:photo|image|picture|foto|bild|credit|illustration|source|quelle|crédit|fotografía|titelbild|"
-    r"beitragsbild|bildquelle|image illustrative|fot\.|copyright)s?(?:\s*(?:credit|by|:|©|/|\||-))"
+    r"beitragsbild|bildquelle|image illustrative|fot\.|copyright)s?(?:\s*(?:credit|by|source|via|:|©|/|\||-))"
+    r"|^(?:header|featured?|cover|top|lead|main|hero|title|teaser) (?:image|photo|picture|illustration)s?\s*(?::|by\b)"
     r"|^(?:figure|fig\.|abbildung|abb\.|grafik|chart|graphic)\s*\d+\s*[:.]"
     r"|(?:\(|\b)(?:getty images|reuters|ap photo|afp|shutterstock|epa(?:-efe)?|dpa|istock(?:photo)?|alamy|"
     r"associated press|picture alliance|imago)\b[^.!?。]{0,40}\)?$"
@@ -67,6 +68,7 @@ _PROMPT_ANYWHERE_RE = re.compile(
     r"(?:enable|turn on) javascript|this (?:video|content) is not available|"
     r"download (?:the|our) [\w\s-]{0,30}apps?\b|we want to hear what you think|"
     r"(?:join|subscribe to) (?:us|our [\w\s-]{0,20}channel) on (?:telegram|whatsapp|youtube)|"
+    r"start your [\w\s-]{0,30}subscription|"
     r"(?:story|article) continues (?:below|after)|\bin your inbox\b|scroll (?:down )?to continue|skip advertisement|"
     r"to (?:view|read) the (?:full|whole|rest of the) (?:story|article)|please subscribe to\b|"
     r"already a subscriber\?|you(?:['’]re| are) already a subscriber|"
@@ -123,6 +125,10 @@ _WIDGET_RE = re.compile(
     r"|chapters|(?:descriptions|subtitles|captions) (?:off|settings)(?:, selected)?|default, selected"
     r"|this is a modal window\..*|beginning of dialog window\..*|end of dialog window\.)$",
     re.I,
+)
+# An error message PHP printed into the page ("Deprecated: … in /www/htdocs/wp-settings.php on line 520")
+_PHP_ERROR_RE = re.compile(
+    r"^(?:deprecated|warning|notice|strict standards|(?:php )?(?:fatal|parse) error): .* on line \d+$", re.I
 )
 # A slide's counter before its title in an embedded gallery ("1/50 United goin down")
 _SLIDE_RE = re.compile(r"^(\d{1,3})\s?/\s?(\d{1,3})\b")
@@ -309,9 +315,9 @@ def _is_label(text: str) -> bool:
 
 
 def is_widget(text: str, n: int | None = None) -> bool:
-    """A loading placeholder, an unfilled template token, or a gallery's counter or button."""
+    """A loading placeholder, an unfilled template token, a gallery's counter or button, or a PHP error."""
     n = units(text) if n is None else n
-    return n <= 8 and bool(_WIDGET_RE.match(text))
+    return (n <= 8 and bool(_WIDGET_RE.match(text))) or bool(_PHP_ERROR_RE.match(text))
 
 
 def is_leftover_line(text: str) -> bool:

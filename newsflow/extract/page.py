@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from urllib.parse import urljoin
@@ -53,13 +54,19 @@ def _parser() -> HTMLParser:
     return parser
 
 
+# An XHTML-style "<script …/>": browsers ignore the slash and hide everything up to "</script>", libxml2 closes
+# the element there and shows the code that follows as page text
+_SELF_CLOSED_SCRIPT_RE = re.compile(r"<((?i:script|style)\b[^>]*?)\s*/>")
+
+
 def parse_page(html: str) -> HtmlElement | None:
-    """The page as an lxml tree, read as trafilatura's loader reads it (its encoding and markup repairs)."""
+    """The page as an lxml tree, read as trafilatura's loader reads it (its encoding and markup repairs), and
+    with a self-closed script or style element opened, as a browser reads it."""
     from trafilatura.utils import decode_file, is_dubious_html, repair_faulty_html
 
     text = decode_file(html)
     beginning = text[:50].lower()
-    text = repair_faulty_html(text, beginning)
+    text = _SELF_CLOSED_SCRIPT_RE.sub(r"<\1>", repair_faulty_html(text, beginning))
     tree: HtmlElement | None = None
     try:
         tree = fromstring(text, parser=_parser())

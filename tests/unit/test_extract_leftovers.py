@@ -149,6 +149,13 @@ def test_widgets_disclosures_credits_and_sign_up_calls_go_wherever_they_stand():
         "Devindra Hardawar/AOL", "Fot. Lukasz Nowaczyk / Agencja Gazeta", "(END)",
         "El contenido de los comentarios es la opinión de los usuarios o internautas no de ultimahora.es.",
         "ultimahora.es se reserva el derecho de eliminar cualquier comentario inapropiado.",
+        "Photo Source: Markus Spiske from Pexels.", "Featured image by Alberto Riva/The Points Guy.",
+        "Header Image: People have lived in Ecuador’s Amazon forests for thousands of years.",
+        "Beitragsbild via Unsplash.", "Top photo by Joan Bardeletti",
+        "Want to bookmark your favourite articles? Start your Independent Premium subscription today.",
+        "Deprecated: Assigning the return value of new by reference is deprecated in /www/wp-settings.php on line 520",
+        "Warning: Use of undefined constant comments - assumed 'comments' (this will throw an Error in a future "
+        "version of PHP) in /homepages/15/htdocs/wp-content/plugins/get-recent-comments.php on line 928",
     ):
         assert is_leftover_line(line), line
     for line in (
@@ -169,6 +176,9 @@ def test_widgets_disclosures_credits_and_sign_up_calls_go_wherever_they_stand():
         "AC/DC", "Saisonzeitraum Saisonname Preis/Nacht Mindestaufenthalt",
         "Separate KücheGeschirrspülerElektro-/GasherdKinderhochstuhlBackofen",  # a list's items run together
         "The company said it reserves the right to appeal the ruling.",
+        "The top photo by the agency won a prize in May, the jury said.",
+        "Warning: the bridge will close on Monday for repairs.",
+        "Start your day with a walk along the river, the guide suggests.",
     ):
         assert not is_leftover_line(line), line
     body = _body(f"<p>{PROSE}</p>", "<list rend='ul'><item>Close</item><item>The first point.</item></list>")

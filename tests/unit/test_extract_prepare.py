@@ -184,3 +184,16 @@ def test_a_linked_heading_over_a_byline_and_prose_is_unlinked_and_one_over_a_tea
     assert tree.get_element_by_id("a").find("a") is None
     assert tree.get_element_by_id("a").text_content() == "A trademark battle"
     assert tree.get_element_by_id("b").find("a") is not None
+
+
+def test_code_after_a_self_closed_script_tag_stays_hidden_as_in_a_browser():
+    body = (
+        "<script type='text/javascript'/>(function() { document.addEventListener('DOMContentLoaded', f); })();"
+        f"</script><p>{SENTENCE}</p><STYLE media='print' />p {{ color: red }}</style><p>{SENTENCE} Again.</p>"
+    )
+    assert [el.text for el in _tree(body).iter("script", "style")] == [
+        "(function() { document.addEventListener('DOMContentLoaded', f); })();", "p { color: red }"
+    ]
+    text = extract_article(f"<html><head><title>t</title></head><body>{body}</body></html>").text
+    assert "addEventListener" not in text and "color: red" not in text
+    assert text.count(SENTENCE.strip()) == 2
