@@ -44,7 +44,8 @@ def _parser() -> HTMLParser:
     time. No extraction step uses the form classes' extras, and a C-level default lookup gives the same output.
     """
     parser = HTMLParser(
-        collect_ids=False, default_doctype=False, encoding="utf-8", remove_comments=True, remove_pis=True
+        collect_ids=False, default_doctype=False, encoding="utf-8", huge_tree=True, remove_comments=True,
+        remove_pis=True,
     )
     parser.set_element_class_lookup(
         ElementDefaultClassLookup(

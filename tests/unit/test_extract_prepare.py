@@ -197,3 +197,10 @@ def test_code_after_a_self_closed_script_tag_stays_hidden_as_in_a_browser():
     text = extract_article(f"<html><head><title>t</title></head><body>{body}</body></html>").text
     assert "addEventListener" not in text and "color: red" not in text
     assert text.count(SENTENCE.strip()) == 2
+
+
+def test_a_page_nested_deeper_than_libxml2s_default_limit_keeps_its_text():
+    # unclosed <div>s or <font>s pile up: past 256 levels libxml2 drops the rest of the page unless told otherwise
+    depth = 1000
+    html = f"<html><body>{'<div>' * depth}<p>{SENTENCE}</p>{'</div>' * depth}</body></html>"
+    assert extract_article(html).text == SENTENCE.strip()
