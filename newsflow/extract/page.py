@@ -65,7 +65,7 @@ def parse_page(html: str) -> HtmlElement | None:
     with a self-closed script or style element opened, as a browser reads it."""
     from trafilatura.utils import decode_file, is_dubious_html, repair_faulty_html
 
-    text = decode_file(html)
+    text = _without_lone_surrogates(decode_file(html))
     beginning = text[:50].lower()
     text = _SELF_CLOSED_SCRIPT_RE.sub(r"<\1>", repair_faulty_html(text, beginning))
     tree: HtmlElement | None = None
@@ -81,6 +81,19 @@ def parse_page(html: str) -> HtmlElement | None:
     if tree is not None and is_dubious_html(beginning) and len(tree) < 2:
         return None
     return tree if isinstance(tree, HtmlElement) else None
+
+
+def _without_lone_surrogates(text: str) -> str:
+    """A lone surrogate (half an emoji escaped in JSON, "\\ud83d") ends libxml2's reading of the text there: it
+    becomes U+FFFD, as a browser shows it, and a pair left split becomes its character. (isascii is a flag check:
+    the encode runs on non-ASCII pages only.)"""
+    if text.isascii():
+        return text
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return text.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
+    return text
 
 
 def _from_bytes(text: str) -> HtmlElement | None:

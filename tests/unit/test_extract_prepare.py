@@ -204,3 +204,8 @@ def test_a_page_nested_deeper_than_libxml2s_default_limit_keeps_its_text():
     depth = 1000
     html = f"<html><body>{'<div>' * depth}<p>{SENTENCE}</p>{'</div>' * depth}</body></html>"
     assert extract_article(html).text == SENTENCE.strip()
+
+
+def test_a_lone_surrogate_from_json_input_does_not_cut_the_text_short():
+    html = f"<html><body><p>Half an emoji \ud83d here, a whole one \ud83d\ude00 there. {SENTENCE}</p></body></html>"
+    assert extract_article(html).text == f"Half an emoji \ufffd here, a whole one \U0001f600 there. {SENTENCE.strip()}"
