@@ -29,7 +29,7 @@ _CREDIT_RE = re.compile(
     r"|(?:\(|\b)(?:getty images|reuters|ap photo|afp|shutterstock|epa(?:-efe)?|dpa|istock(?:photo)?|alamy|"
     r"associated press|picture alliance|imago)\b[^.!?。]{0,40}\)?$"
     r"|\((?:photo|picture|image|foto|credit)s?\s*(?:by|:|credit)[^()]{1,60}\)$"
-    r"|^(?:photo |image )?courtesy (?:of )?\S"
+    r"|^(?:photo |image )?courtesy (?:of )?\S|^(?:image|media) (?:caption|copyright)\b"
     r"|^©",
 )
 # A photographer's credit under a picture: "Devindra Hardawar/AOL", "Jane Doe / Getty Images"
@@ -48,7 +48,9 @@ _PROMPT_RE = re.compile(
     r"(?:también )?(?:le|te) puede interesar|mira:|schon gelesen|auch lesen:|zum weiterlesen:|"
     r"das könnte sie auch interessieren|"
     r"teilen mit:|à lire également|sur le même sujet|veja também|potrebbe interessarti|"
-    r"for the latest (?:news|stories|updates|headlines)|"
+    r"for the latest (?:news|stories|updates|headlines)|more:|like us on facebook|"
+    r"(?:join|start) the (?:conversation|discussion)|view (?:all )?(?:\d+ )?comments|"
+    r"(?:please )?support (?:our|independent|quality) journalism|will you (?:support|become)|"
     rf"{_FOLLOW_US})"
     r"(?!\w)",  # not \b: alternatives ending in ":" ("Mira: …") have no word boundary after them
     re.I,
@@ -68,7 +70,9 @@ _PROMPT_ANYWHERE_RE = re.compile(
     r"(?:enable|turn on) javascript|this (?:video|content) is not available|"
     r"download (?:the|our) [\w\s-]{0,30}apps?\b|we want to hear what you think|"
     r"(?:join|subscribe to) (?:us|our [\w\s-]{0,20}channel) on (?:telegram|whatsapp|youtube)|"
-    r"start your [\w\s-]{0,30}subscription|"
+    r"start your [\w\s-]{0,30}subscription|(?:don['’]t|do not) have an account\?|already have an account\?|"
+    r"thanks? (?:you )?for (?:signing up|subscribing)|by (?:clicking|signing up|subscribing)\b.{0,40}\byou agree\b|"
+    r"we have a small favou?r to ask|^we respect your privacy|"
     r"(?:story|article) continues (?:below|after)|\bin your inbox\b|scroll (?:down )?to continue|skip advertisement|"
     r"to (?:view|read) the (?:full|whole|rest of the) (?:story|article)|please subscribe to\b|"
     r"already a subscriber\?|you(?:['’]re| are) already a subscriber|"
@@ -79,7 +83,9 @@ _NOTICE_RE = re.compile(
     r"all rights reserved|^(?:copyright|\(c\))\s*(?:©\s*)?\d{4}|^©\s*\d{4}|"
     r"may not be (?:published|reproduced|broadcast|rewritten|redistributed|republished)|"
     r"written permission must be obtained|without (?:prior )?(?:express )?written permission|"
-    r"(?:have|got) a (?:news )?tip\b|send us (?:a|your) (?:news )?tips?\b|"
+    r"(?:have|got) a (?:news )?tip\b|^our standards: the thomson reuters trust principles|"
+    r"^this (?:article|story|post) is more than \d+ (?:years?|months?) old|"
+    r"this content is imported from \w+|send us (?:a|your) (?:news )?tips?\b|"
     r"we may (?:receive|earn|get) (?:a )?(?:small )?(?:compensation|commission)|"
     r"(?:post|article|page|story) (?:contains|includes|may contain) (?:\w+ ){0,2}affiliate[- ]links?|"
     r"handelt es sich um affiliate[- ]links?|^\(?alle angaben ohne gewähr\)?\.?$|"
@@ -99,6 +105,7 @@ _SHARE_WORDS = {
     "linkedin", "pinterest", "reddit", "print", "copy", "link", "tweet", "via", "messenger", "telegram",
     "flipboard", "comment", "comments", "this", "article", "story", "save", "bluesky", "threads", "teilen",
     "partager", "compartir", "condividi", "the", "to", "gift", "opens", "in", "new", "window", "tab",
+    "pin", "it",
 }
 _BYLINE_RE = re.compile(r"^(?:by|von|par|por|di|door|av|af|przez|written by|words by|story by):?\s+\S", re.I)
 _DATELINE_RE = re.compile(
@@ -117,7 +124,8 @@ _WIDGET_RE = re.compile(
     r"|view (?:gallery|slideshow)|bild anzeigen|enlarge (?:this )?image|back to top|skip to (?:main )?content"
     r"|(?:estimated )?reading time:?\s*\d+\s*min\w*\.?|\d+\s*min(?:ute)?s?\.? read"
     r"|\(end\)|now playing|up next|autoplay|replay(?: video)?|skip ad|(?:toggle|hide|show) caption"
-    r"|expand (?:image|caption)"
+    r"|expand (?:image|caption)|(?:next|previous|prev) (?:article|story|post)|view this post on instagram"
+    r"|media playback is unsupported on your device|your browser does not support (?:the )?\w+(?: \w+)?\.?"
     r"|sponsored(?: content)?|paid content|print this (?:page|article|story)|email this (?:page|article|story)"
     # an advertisement's label alone on its line, where the ad itself was a script
     r"|anzeige|werbung|publicidad|publicité|pubblicità|reklama|advertentie|annonce"

@@ -156,6 +156,13 @@ def test_widgets_disclosures_credits_and_sign_up_calls_go_wherever_they_stand():
         "Deprecated: Assigning the return value of new by reference is deprecated in /www/wp-settings.php on line 520",
         "Warning: Use of undefined constant comments - assumed 'comments' (this will throw an Error in a future "
         "version of PHP) in /homepages/15/htdocs/wp-content/plugins/get-recent-comments.php on line 928",
+        "Will you support Vox’s explanatory journalism?", "We have a small favour to ask.", "Pin It",
+        "This article is more than 2 years old", "Our Standards: The Thomson Reuters Trust Principles.",
+        "Like us on Facebook", "Join the conversation", "View comments", "Image caption The mayor at the podium",
+        "Media playback is unsupported on your device", "Next Article", "View this post on Instagram",
+        "This content is imported from Twitter. You may be able to find the same content in another format.",
+        "Your browser does not support the video tag.", "Don't have an account? Sign up", "Thanks for signing up!",
+        "By clicking Sign Up, you agree to our Terms of Use and Privacy Policy.", "More: The best laptops",
     ):
         assert is_leftover_line(line), line
     for line in (
@@ -179,6 +186,9 @@ def test_widgets_disclosures_credits_and_sign_up_calls_go_wherever_they_stand():
         "The top photo by the agency won a prize in May, the jury said.",
         "Warning: the bridge will close on Monday for repairs.",
         "Start your day with a walk along the river, the guide suggests.",
+        "More than 300 people attended the vigil.", "Will you be voting on Tuesday?",
+        "The foundation said it would support independent journalism in rural areas.",
+        "Next, the council turned to the budget.", "Media coverage of the trial was intense.",
     ):
         assert not is_leftover_line(line), line
     body = _body(f"<p>{PROSE}</p>", "<list rend='ul'><item>Close</item><item>The first point.</item></list>")
