@@ -161,6 +161,17 @@ _RELATED_HEADING_RE = re.compile(
     r"|gerelateerde artikelen)\b",
     re.I,
 )
+# The heading of the readers' comments after an article, with their count or the article's title ("12 Responses",
+# "Comments (3)", "2 thoughts on “Council approves budget”"); a bare "Comments" may head a section of the article
+_COMMENTS_HEADING_RE = re.compile(
+    r"^(?:\d+|one|no) (?:comments?|responses?|replies|reactions)\b"
+    r"|^(?:comments?|responses?|replies|reactions)\s*\(\d+\)"
+    r"|^(?:\d+|one) thoughts? on\b|^(?:\d+|one)? ?(?:comments?|responses?|replies) (?:to|on) [„“”\"'‘’«]",
+    re.I,
+)
+COMMENTS_HEADING_MAX_WORDS = 30
+# The article before a comment section must have this much text for the section to be cut
+COMMENTS_MIN_ARTICLE_WORDS = 60
 # The lines of a subscription pitch after a paywalled teaser name a price, an offer, an account or access
 _PAYWALL_OFFER_RE = re.compile(
     r"[€$£]\s?\d|\d\s?[€$£]|subscri|abonn|\babo\b|offre|offer|log ?in\b|sign ?in\b|connect|compte|account|"
@@ -385,6 +396,7 @@ def remove_leftovers(body: _Element, *, titles: Iterable[str], authors: Iterable
     if len(body) > 1:
         _drop_repeated_title(body, title_norms)
     _drop_related_tail(body)
+    _drop_comment_section(body)
     _drop_related_boxes(body)
     _drop_dated_tail(body)
     _drop_teaser_tail(body)
@@ -542,6 +554,25 @@ def _drop_related_tail(body: _Element) -> None:
             break
     if start is not None:
         _cut_tail(body, blocks, start)
+
+
+def _drop_comment_section(body: _Element) -> None:
+    """Cut the readers' comments from their counted heading on ("12 Responses"), when trafilatura took them for
+    the article because the page does not call them comments. They may be longer than the article."""
+    blocks = list(body)
+    words = 0
+    for i, block in enumerate(blocks):
+        text = block_text(block)
+        if (
+            words >= COMMENTS_MIN_ARTICLE_WORDS
+            and block.tag in ("head", "p")
+            and units(text) <= COMMENTS_HEADING_MAX_WORDS
+            and _COMMENTS_HEADING_RE.match(text)
+        ):
+            for later in blocks[i:]:
+                body.remove(later)
+            return
+        words += units(text)
 
 
 def _drop_related_boxes(body: _Element) -> None:

@@ -325,3 +325,18 @@ def test_a_credit_left_as_loose_text_between_paragraphs_goes_and_loose_prose_sta
     remove_leftovers(body, titles=["Plan approved"], authors=["Ann Lee"], labels=["Local"])
     assert body[0].tail is None
     assert body[1].tail == "Loose prose the page did not wrap."
+
+
+def test_a_counted_comment_section_is_cut_even_when_longer_than_the_article():
+    comments = "".join(
+        f"<p>Reader {i}</p><p>says:</p><p>{PROSE} I agree with number {i}.</p><p>Reply</p>" for i in range(8)
+    )
+    article = [f"<p>{PROSE}</p>"] * 4
+    for heading in ("12 Responses", "Comments (8)", "2 thoughts on “Plan approved”", "One comment on “Plan approved”"):
+        assert _clean(_body(*article, f"<head rend='h3'>{heading}</head>", comments)) == [PROSE] * 4, heading
+    # a bare "Comments" may be the article's own section (code comments in a tutorial), and a count too early in
+    # the body is not a comment section's
+    kept = _clean(_body(*article, "<head rend='h2'>Comments</head>", f"<p>{PROSE}</p>"))
+    assert kept == [PROSE] * 5  # the heading alone goes, as a share bar's word would
+    kept = _clean(_body("<head rend='h2'>3 comments on the draft</head>", *article))
+    assert kept == ["3 comments on the draft"] + [PROSE] * 4
