@@ -41,7 +41,10 @@ _FOLLOW_US = r"follow [\w\s.'’-]{1,40}? on (?:twitter|facebook|instagram|tikto
 _FOLLOW_US_RE = re.compile(_FOLLOW_US, re.I)
 _PROMPT_RE = re.compile(
     r"^[\[(]?(?:read more|read:|read also|also read|read next|more from|more on this|see also|related|recommended|"
-    r"related (?:stories|articles|coverage)|more stories|watch|listen|sign up|subscribe|newsletter|"
+    r"related (?:stories|articles|coverage)|more stories|sign up|subscribe|newsletter|"
+    # "Watch: …", "Listen now", not a sentence that starts with the verb ("Watch how the text changes:")
+    r"(?:watch|listen)(?:\s*[:|]| now| live| (?:the )?(?:full )?video"
+    r"| to (?:the|this|our) (?:podcast|episode|article|story))|"
     r"follow us|click here|continue reading|get (?:the|our)|download (?:the|our)|advertisement|"
     r"lesen sie auch|lesen sie mehr|mehr zum thema|auch interessant|weiterlesen|lire aussi|à lire aussi|voir aussi|"
     r"leia também|lee también|lea también|vea también|leer más|leggi anche|czytaj też|czytaj także|zobacz też|"

@@ -163,6 +163,7 @@ def test_widgets_disclosures_credits_and_sign_up_calls_go_wherever_they_stand():
         "This content is imported from Twitter. You may be able to find the same content in another format.",
         "Your browser does not support the video tag.", "Don't have an account? Sign up", "Thanks for signing up!",
         "By clicking Sign Up, you agree to our Terms of Use and Privacy Policy.", "More: The best laptops",
+        "Watch: The president speaks", "WATCH | Flooding in the city", "Watch Now", "Listen now",
     ):
         assert is_leftover_line(line), line
     for line in (
@@ -189,6 +190,8 @@ def test_widgets_disclosures_credits_and_sign_up_calls_go_wherever_they_stand():
         "More than 300 people attended the vigil.", "Will you be voting on Tuesday?",
         "The foundation said it would support independent journalism in rural areas.",
         "Next, the council turned to the budget.", "Media coverage of the trial was intense.",
+        "Watch how much the compressed text on the right side changes from a one-letter change on the left:",
+        "Listen to the people, the mayor said.",
     ):
         assert not is_leftover_line(line), line
     body = _body(f"<p>{PROSE}</p>", "<list rend='ul'><item>Close</item><item>The first point.</item></list>")
