@@ -83,7 +83,7 @@ _PROMPT_ANYWHERE_RE = re.compile(
     r"会員限定|続きをお読み|続きを読む|関連記事|相关阅读|相关新闻|点击查看|扫码关注|관련기사|구독하기",
 )
 _NOTICE_RE = re.compile(
-    r"all rights reserved|^(?:copyright|\(c\))\s*(?:©\s*)?\d{4}|^©\s*\d{4}|"
+    r"all rights reserved(?:\W*$|\.\s)|^(?:copyright|\(c\))\s*(?:©\s*)?\d{4}|^©\s*\d{4}|"
     r"may not be (?:published|reproduced|broadcast|rewritten|redistributed|republished)|"
     r"written permission must be obtained|without (?:prior )?(?:express )?written permission|"
     r"(?:have|got) a (?:news )?tip\b|^our standards: the thomson reuters trust principles|"

@@ -164,6 +164,7 @@ def test_widgets_disclosures_credits_and_sign_up_calls_go_wherever_they_stand():
         "Your browser does not support the video tag.", "Don't have an account? Sign up", "Thanks for signing up!",
         "By clicking Sign Up, you agree to our Terms of Use and Privacy Policy.", "More: The best laptops",
         "Watch: The president speaks", "WATCH | Flooding in the city", "Watch Now", "Listen now",
+        "© 2020 ®/TM General Mills All Rights Reserved", "Copyright 2019 The Times. All rights reserved. Reprints.",
     ):
         assert is_leftover_line(line), line
     for line in (
@@ -192,6 +193,7 @@ def test_widgets_disclosures_credits_and_sign_up_calls_go_wherever_they_stand():
         "Next, the council turned to the budget.", "Media coverage of the trial was intense.",
         "Watch how much the compressed text on the right side changes from a one-letter change on the left:",
         "Listen to the people, the mayor said.",
+        "The licences sit between copyright (all rights reserved) and the public domain (no rights reserved).",
     ):
         assert not is_leftover_line(line), line
     body = _body(f"<p>{PROSE}</p>", "<list rend='ul'><item>Close</item><item>The first point.</item></list>")
