@@ -110,7 +110,14 @@ _SHARE_WORDS = {
     "partager", "compartir", "condividi", "the", "to", "gift", "opens", "in", "new", "window", "tab",
     "pin", "it",
 }
-_BYLINE_RE = re.compile(r"^(?:by|von|par|por|di|door|av|af|przez|written by|words by|story by):?\s+\S", re.I)
+# A name follows: a capital, not a sentence's "By the time …", "By March …" ("By The Associated Press" is a name)
+_BYLINE_RE = re.compile(
+    r"^(?:by|von|par|por|di|door|av|af|przez|written by|words by|story by):?\s+"
+    r"(?!(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july"
+    r"|august|september|october|november|december|then|now|contrast|comparison|law|default|design|far)\b)"
+    r"(?-i:(?!The\s+[a-zà-ÿ])[A-ZÀ-ÞĀ-Ž])",
+    re.I,
+)
 _DATELINE_RE = re.compile(
     r"^(?:(?:published|updated|posted|last updated|modified|veröffentlicht|aktualisiert|publié|mis à jour|"
     r"publicado|actualizado|written(?=:))\b(?:[^.]|(?<=\d)\.(?=\s?\d)){0,80}\.?"

@@ -293,6 +293,16 @@ def test_the_sites_long_follow_us_line_closing_the_body_goes_and_datelines_with_
     ):
         assert is_byline_or_dateline(line, []), line
     assert not is_byline_or_dateline("Written in 1853, the story was an instant success with critics.", [])
+    for line in ("By Ann Lee", "BY ANN LEE", "By The Associated Press", "Von Max Müller", "Par Élise Dupont"):
+        assert is_byline_or_dateline(line, []), line
+    for sentence in (
+        "By the time we realised what was happening, it was already too late.", "By March the plan was dead.",
+        "By contrast, the city grew.", "By 2030, emissions will have halved.",
+    ):
+        assert not is_byline_or_dateline(sentence, []), sentence
+    # a story's opening sentence is not trimmed as its byline
+    opening = "<p>By the time we realised what was happening, it was already too late.</p>"
+    assert _clean(_body(opening, *(f"<p>{PROSE}</p>" for _ in range(3))))[0] == opening[3:-4]
 
 
 def test_boxes_after_a_related_heading_go_even_with_long_captions_and_a_related_box_mid_article_stays():
