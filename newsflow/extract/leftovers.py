@@ -118,13 +118,20 @@ _BYLINE_RE = re.compile(
     r"(?-i:(?!The\s+[a-zà-ÿ])[A-ZÀ-ÞĀ-Ž])",
     re.I,
 )
+_STAMP_RE = re.compile(
+    r"^(?:published|updated|posted|last updated|modified|veröffentlicht|aktualisiert|publié|mis à jour|"
+    r"publicado|actualizado|written(?=:))\b(?:[^.]|(?<=\d)\.(?=\s?\d)){0,80}\.?$",
+    re.I,
+)
+# A date or time with little around it ("March 3, 2019 | 6:15 pm", "jueves, 5 de junio de 2019")
 _DATELINE_RE = re.compile(
-    r"^(?:(?:published|updated|posted|last updated|modified|veröffentlicht|aktualisiert|publié|mis à jour|"
-    r"publicado|actualizado|written(?=:))\b(?:[^.]|(?<=\d)\.(?=\s?\d)){0,80}\.?"
-    r"|[\w ,.:|/-]{0,20}\b(?:19|20)\d\d\b[\w ,.:|/()+-]{0,40}"
+    r"^(?:[\w ,.:|/-]{0,20}\b(?:19|20)\d\d\b[\w ,.:|/()+-]{0,40}"
     r"|\d{1,2}[:.]\d\d\s*(?:am|pm|a\.m\.|p\.m\.)?\s*(?:[A-Z]{2,4})?[\w ,.|/-]{0,40})$",
     re.I,
 )
+# ... but not a short sentence with a year in it ("By 2030, emissions will have halved."): its lowercase words
+_PROSE_WORD_RE = re.compile(r"(?<!\w)[a-zß-ÿ]{4,}(?!\w)")
+DATELINE_MAX_PROSE_WORDS = 2
 # Page furniture that a script fills or works: a loading placeholder, a template token left unfilled, a
 # gallery's counter and buttons
 _WIDGET_RE = re.compile(
@@ -326,7 +333,9 @@ def is_byline_or_dateline(text: str, authors: Iterable[str]) -> bool:
     n = _units_within(text, LABEL_MAX_WORDS + 4)
     if not n:
         return False
-    if _BYLINE_RE.match(text) or _DATELINE_RE.match(text):
+    if _BYLINE_RE.match(text) or _STAMP_RE.match(text):
+        return True
+    if _DATELINE_RE.match(text) and len(_PROSE_WORD_RE.findall(text)) <= DATELINE_MAX_PROSE_WORDS:
         return True
     tokens = words(text)
     for author in authors:
