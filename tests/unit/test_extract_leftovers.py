@@ -165,6 +165,7 @@ def test_widgets_disclosures_credits_and_sign_up_calls_go_wherever_they_stand():
         "By clicking Sign Up, you agree to our Terms of Use and Privacy Policy.", "More: The best laptops",
         "Watch: The president speaks", "WATCH | Flooding in the city", "Watch Now", "Listen now",
         "© 2020 ®/TM General Mills All Rights Reserved", "Copyright 2019 The Times. All rights reserved. Reprints.",
+        "Sign-up Successful!", "Apply Now", "Sign in",
     ):
         assert is_leftover_line(line), line
     for line in (
