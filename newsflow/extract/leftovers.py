@@ -32,6 +32,12 @@ _CREDIT_RE = re.compile(
     r"|^(?:photo |image )?courtesy (?:of )?\S|^(?:image|media) (?:caption|copyright)\b"
     r"|^©",
 )
+# A line that names the agencies or colleagues who contributed to the story is the story's ("Contributing: The
+# Associated Press", "(Con información de AFP y EFE)"), not a picture's credit
+_ATTRIBUTION_RE = re.compile(
+    r"\b(?:contribut\w*|reporting|editing|additional|con información|com informações|avec|with files from|"
+    r"mit material)\b"
+)
 # A photographer's credit under a picture: "Devindra Hardawar/AOL", "Jane Doe / Getty Images"
 _NAME_CREDIT_RE = re.compile(
     r"^[A-Z][\w.'’-]{0,14}(?: [A-Z][\w.'’-]{0,14}){1,2}\s?/\s?[A-Z][\w&.'’-]{0,14}(?: [A-Z][\w&.'’-]{0,14}){0,2}$"
@@ -328,7 +334,10 @@ def is_tag_line(text: str, n: int | None = None) -> bool:
 
 def is_credit(text: str, n: int | None = None) -> bool:
     n = units(text) if n is None else n
-    return n <= 30 and (bool(_CREDIT_RE.search(text.lower())) or bool(_NAME_CREDIT_RE.match(text)))
+    lower = text.lower()
+    if _ATTRIBUTION_RE.search(lower):
+        return False
+    return n <= 30 and (bool(_CREDIT_RE.search(lower)) or bool(_NAME_CREDIT_RE.match(text)))
 
 
 def is_byline_or_dateline(text: str, authors: Iterable[str]) -> bool:

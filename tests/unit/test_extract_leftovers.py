@@ -195,6 +195,7 @@ def test_widgets_disclosures_credits_and_sign_up_calls_go_wherever_they_stand():
         "Watch how much the compressed text on the right side changes from a one-letter change on the left:",
         "Listen to the people, the mayor said.",
         "The licences sit between copyright (all rights reserved) and the public domain (no rights reserved).",
+        "Contributing: The Associated Press", "(Con información de AFP, EFE y Reuters)", "(avec AFP)",
     ):
         assert not is_leftover_line(line), line
     body = _body(f"<p>{PROSE}</p>", "<list rend='ul'><item>Close</item><item>The first point.</item></list>")
