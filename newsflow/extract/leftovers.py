@@ -189,9 +189,10 @@ _RELATED_HEADING_RE = re.compile(
 # The heading of the readers' comments after an article, with their count or the article's title ("12 Responses",
 # "Comments (3)", "2 thoughts on “Council approves budget”"); a bare "Comments" may head a section of the article
 _COMMENTS_HEADING_RE = re.compile(
-    r"^(?:\d+|one|no) (?:comments?|responses?|replies|reactions)\b"
-    r"|^(?:comments?|responses?|replies|reactions)\s*\(\d+\)"
-    r"|^(?:\d+|one) thoughts? on\b|^(?:\d+|one)? ?(?:comments?|responses?|replies) (?:to|on) [„“”\"'‘’«]",
+    r"^(?:(?:\d+|one|no) (?:comments?|responses?|replies|reactions)(?: so far)?"
+    r"|(?:comments?|responses?|replies|reactions)\s*\(\d+\)"
+    r"|(?:(?:\d+|one) thoughts?|(?:\d+ |one )?(?:comments?|responses?|replies)) (?:on|to) [„“”\"'‘’«].*[“”\"'‘’»])"
+    r"\s*:?$",
     re.I,
 )
 COMMENTS_HEADING_MAX_WORDS = 30

@@ -360,3 +360,6 @@ def test_a_counted_comment_section_is_cut_even_when_longer_than_the_article():
     assert kept == [PROSE] * 5  # the heading alone goes, as a share bar's word would
     kept = _clean(_body("<head rend='h2'>3 comments on the draft</head>", *article))
     assert kept == ["3 comments on the draft"] + [PROSE] * 4
+    # a sentence that opens with a count of responses is the article's
+    sentence = "12 responses were filed by the deadline, officials said."
+    assert _clean(_body(*article, f"<p>{sentence}</p>", f"<p>{PROSE}</p>")) == [*[PROSE] * 4, sentence, PROSE]
