@@ -98,7 +98,8 @@ def _without_lone_surrogates(text: str) -> str:
 
 def _from_bytes(text: str) -> HtmlElement | None:
     try:
-        tree = fromstring(text.encode("utf8", "surrogatepass"), parser=_parser())
+        # no surrogates are left (_without_lone_surrogates), so the text encodes as plain UTF-8
+        tree = fromstring(text.encode("utf-8"), parser=_parser())
     except (ValueError, etree.ParserError, etree.XMLSyntaxError):
         return None
     return tree if isinstance(tree, HtmlElement) else None
