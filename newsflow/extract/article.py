@@ -25,7 +25,7 @@ from newsflow.extract.textutil import containment, join_paragraphs
 from newsflow.extract.title import title as read_title
 from newsflow.records import ArticleStatus, ExtractedArticle, FeedEntry
 
-EXTRACTOR_VERSION = "1.7.0"
+EXTRACTOR_VERSION = "1.6.0"
 EXTRACTOR = f"newsflow-extract@{EXTRACTOR_VERSION}"
 
 # A JSON-LD or feed body counts as the page's article when this share of its word 4-grams is on the page
@@ -75,17 +75,13 @@ def _from_tree(tree: HtmlElement, html: str, url: str | None, entry: FeedEntry |
     # htmldate reads meta tags and scripts, which extract_body removes from the tree
     published = published_time(tree, head, ld, url, entry.published_at if entry else None, now)
     visible = _LazyText(tree)
-    language_hint = (ld.language if ld else None) or head.html_lang or head.first("content-language")
     page_xml = extract_body(tree)
     if page_xml is not None:
         remove_leftovers(page_xml, titles=titles, authors=authors, labels=[x for x in (section, site) if x])
     page = _render(page_xml)
     if page_xml is not None and page is not None:
         description = head.first("description", "og:description", "twitter:description")
-        paragraphs = page.paragraphs
-        standfirst = find_standfirst(
-            tree, description, paragraphs, language=lambda: detect_language(" ".join(paragraphs), hint=language_hint)[0]
-        )
+        standfirst = find_standfirst(tree, description, page.paragraphs)
         if standfirst:
             lead = page_xml.makeelement("p", {})
             lead.text = standfirst
@@ -112,7 +108,9 @@ def _from_tree(tree: HtmlElement, html: str, url: str | None, entry: FeedEntry |
 
     text = join_paragraphs(body.paragraphs) if body else ""
     modified = modified_time(head, ld, entry.updated_at if entry else None, now)
-    language, confidence = detect_language(text or title or "", hint=language_hint)
+    language, confidence = detect_language(
+        text or title or "", hint=(ld.language if ld else None) or head.html_lang or head.first("content-language")
+    )
     return ExtractedArticle(
         title=title,
         text=text,
