@@ -117,11 +117,13 @@ _SHARE_WORDS = {
     "partager", "compartir", "condividi", "the", "to", "gift", "opens", "in", "new", "window", "tab",
     "pin", "it",
 }
-# A name follows: a capital, not a sentence's "By the time …", "By March …" ("By The Associated Press" is a name)
+# A name follows: a capital, not a sentence's "By the time …", "By March …" ("By The Associated Press" is a name);
+# a month or weekday is a first name only when a capitalised surname follows ("By May Smith", not "By May 2030")
 _BYLINE_RE = re.compile(
     r"^(?:by|von|par|por|di|door|av|af|przez|written by|words by|story by):?\s+"
+    r"(?!(?:then|now|contrast|comparison|law|default|design|far)\b)"
     r"(?!(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july"
-    r"|august|september|october|november|december|then|now|contrast|comparison|law|default|design|far)\b)"
+    r"|august|september|october|november|december)\b(?!\s+(?-i:[A-ZÀ-ÞĀ-Ž][a-zà-ÿā-ž])))"
     r"(?-i:(?!The\s+[a-zà-ÿ])[A-ZÀ-ÞĀ-Ž])",
     re.I,
 )
