@@ -57,6 +57,9 @@ _PROMPT_RE = re.compile(
     r"(?:también )?(?:le|te) puede interesar|mira:|schon gelesen|auch lesen:|zum weiterlesen:|"
     r"das könnte sie auch interessieren|"
     r"teilen mit:|à lire également|sur le même sujet|veja também|potrebbe interessarti|"
+    # Indonesian, Russian, Turkish, Vietnamese, Arabic, Thai and Japanese "read also" / "related"
+    r"baca juga|simak juga|читайте также|смотрите также|читайте нас|ayrıca okuyun|xem thêm|tin liên quan|"
+    r"اقرأ أيضا|اقرأ أيضاً|เรื่องที่เกี่ยวข้อง|あわせて読みたい|"
     r"for the latest (?:news|stories|updates|headlines)|more:|like us on facebook|"
     r"(?:join|start) the (?:conversation|discussion)|view (?:all )?(?:\d+ )?comments|"
     r"(?:please )?support (?:our|independent|quality) journalism|will you (?:support|become)|"
@@ -185,7 +188,8 @@ _RELATED_HEADING_RE = re.compile(
     r"|(?:también )?te puede interesar|te recomendamos|(?:notas|noticias|artículos) relacionad[oa]s|más sobre"
     r"|más noticias|lee también|leia também|veja também|notícias relacionadas|mais lidas"
     r"|leggi anche|(?:ti )?potrebbe interessarti|articoli correlati|lees ook|meer nieuws"
-    r"|gerelateerde artikelen)\b",
+    r"|gerelateerde artikelen|berita terkait|artikel terkait|похожие (?:новости|статьи)|другие новости"
+    r"|ilgili haberler|tin liên quan|أخبار ذات صلة|مقالات ذات صلة|เรื่องที่เกี่ยวข้อง|関連記事|관련\s?기사)(?!\w)",
     re.I,
 )
 # The heading of the readers' comments after an article, with their count or the article's title ("12 Responses",
@@ -238,6 +242,8 @@ RELATED_HEADING_MAX_WORDS = 8
 RELATED_ENTRY_MAX_WORDS = 30
 # A related-content heading may name the site after its phrase with this many words ("More from Salon")
 RELATED_HEADING_EXTRA_WORDS = 3
+# Under a related heading in one paragraph, links make up this much of the rest of its text
+RELATED_LINKS_SHARE = 0.8
 # A list or table at the body's edge is a navigation menu when this share of its text is links, it holds at
 # least this many links, and they average at most this many words
 MENU_LINK_SHARE = 0.6
@@ -414,7 +420,7 @@ def remove_leftovers(body: _Element, *, titles: Iterable[str], authors: Iterable
             alt = block.get("alt") or ""
             if is_image_name(alt):
                 block.attrib.pop("alt", None)
-        elif _is_gallery(block):
+        elif _is_gallery(block) or _is_related_links(block, text):
             body.remove(block)
         elif block.tag == "list":
             for item in list(block):
@@ -682,6 +688,19 @@ def _is_gallery(block: _Element) -> bool:
         return False
     totals = {m.group(2) for m in counters if m}
     return len(totals) == 1 and [int(m.group(1)) for m in counters if m] == list(range(1, len(block) + 1))
+
+
+def _is_related_links(block: _Element, text: str) -> bool:
+    """A paragraph of links to other articles under its own heading, one a line ("Related:<br><a>…</a><br><a>…</a>",
+    "Baca juga:<br>…"): too long for a prompt line, but nothing after the heading is the article's own text."""
+    if block.tag != "p" or block.find("lb") is None:
+        return False
+    match = _RELATED_HEADING_RE.match(text) or _PROMPT_RE.match(text)
+    if not match:
+        return False
+    rest = len(text[match.end():].strip(" :|-–—"))
+    linked = sum(len(squash("".join(ref.itertext()))) for ref in block.iter("ref"))
+    return rest > 0 and linked >= RELATED_LINKS_SHARE * rest
 
 
 def _is_related_heading(block: _Element, text: str) -> bool:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from lxml import etree
 
-from newsflow.extract.leftovers import is_tag_line, remove_leftovers
+from newsflow.extract.leftovers import is_prompt, is_tag_line, remove_leftovers
 
 PROSE = "The committee heard evidence from residents for most of the afternoon before it voted on the plan."
 
@@ -365,3 +365,24 @@ def test_a_counted_comment_section_is_cut_even_when_longer_than_the_article():
     # a sentence that opens with a count of responses is the article's
     sentence = "12 responses were filed by the deadline, officials said."
     assert _clean(_body(*article, f"<p>{sentence}</p>", f"<p>{PROSE}</p>")) == [*[PROSE] * 4, sentence, PROSE]
+
+
+def test_a_paragraph_of_links_under_its_own_related_heading_goes_and_one_with_prose_after_the_heading_stays():
+    headlines = [
+        "Council approves the budget for next year after a long debate over the cost of the new library",
+        "Residents of the old town ask for help with the lost trade while the bridge is closed to cars",
+        "The river has risen to its highest level in twenty years and the ferry will not run this week",
+    ]
+    links = "".join(f"<lb/><ref target='/story/{i}'>{h}</ref>" for i, h in enumerate(headlines))
+    for heading in ("RELATED:", "Baca juga:", "Читайте также:", "Related stories"):
+        body = _body(f"<p>{PROSE}</p>", f"<p>{heading}{links}</p>", f"<p>{PROSE}</p>")
+        assert _clean(body) == [PROSE, PROSE], heading
+    # a paragraph that opens with "Related" but goes on in the article's own words, with a link in passing
+    prose = ("Related research<lb/>A study published last year found that the piers had been weakened by the "
+             "floods of 2019, as <ref target='/study'>the council's own report</ref> confirmed in the spring.")
+    kept = _clean(_body(f"<p>{PROSE}</p>", f"<p>{prose}</p>", f"<p>{PROSE}</p>"))
+    assert len(kept) == 3
+
+    for line in ("Baca juga: Banjir rendam ratusan rumah di Bekasi", "Читайте также: Мост закроют на ремонт",
+                 "Xem thêm: Cầu cũ đóng cửa", "Ayrıca okuyun: Köprü kapanıyor"):
+        assert is_prompt(line), line
