@@ -242,6 +242,8 @@ RELATED_HEADING_MAX_WORDS = 8
 RELATED_ENTRY_MAX_WORDS = 30
 # A related-content heading may name the site after its phrase with this many words ("More from Salon")
 RELATED_HEADING_EXTRA_WORDS = 3
+# A byline behind a standfirst or kicker is looked for among this many blocks opening the body
+OPENING_BLOCKS = 3
 # Under a related heading in one paragraph, links make up this much of the rest of its text
 RELATED_LINKS_SHARE = 0.8
 # A list or table at the body's edge is a navigation menu when this share of its text is links, it holds at
@@ -353,9 +355,18 @@ def is_byline_or_dateline(text: str, authors: Iterable[str]) -> bool:
     n = _units_within(text, LABEL_MAX_WORDS + 4)
     if not n:
         return False
-    if _BYLINE_RE.match(text) or _STAMP_RE.match(text):
+    if _STAMP_RE.match(text):
         return True
     if _DATELINE_RE.match(text) and len(_PROSE_WORD_RE.findall(text)) <= DATELINE_MAX_PROSE_WORDS:
+        return True
+    return is_byline(text, authors)
+
+
+def is_byline(text: str, authors: Iterable[str]) -> bool:
+    """A byline: "By" and a name, or the name of one of the article's authors with little around it."""
+    if not _units_within(text, LABEL_MAX_WORDS + 4):
+        return False
+    if _BYLINE_RE.match(text):
         return True
     tokens = words(text)
     for author in authors:
@@ -434,6 +445,7 @@ def remove_leftovers(body: _Element, *, titles: Iterable[str], authors: Iterable
         _trim_edge(body, title_norms, label_norms, author_list, from_start=False)
     if len(body) > 1:
         _drop_repeated_title(body, title_norms)
+        _drop_opening_byline(body, author_list)
     _drop_related_tail(body)
     _drop_comment_section(body)
     _drop_related_boxes(body)
@@ -471,6 +483,14 @@ def _trim_edge(
             continue
         return None
     return None
+
+
+def _drop_opening_byline(body: _Element, authors: list[str]) -> None:
+    """Drop a byline among the body's first blocks that the edge trim did not reach, because a standfirst or a
+    kicker stands before it ("Uber's really just an under-regulated company …", then "Richard (R.J.) Eskow")."""
+    for block in [b for b in body if b.tag != "graphic"][1:OPENING_BLOCKS]:
+        if block.tag != "list" and is_byline(block_text(block), authors):
+            body.remove(block)
 
 
 def _is_edge_notice(body: _Element, block: _Element, text: str) -> bool:

@@ -386,3 +386,17 @@ def test_a_paragraph_of_links_under_its_own_related_heading_goes_and_one_with_pr
     for line in ("Baca juga: Banjir rendam ratusan rumah di Bekasi", "Читайте также: Мост закроют на ремонт",
                  "Xem thêm: Cầu cũ đóng cửa", "Ayrıca okuyun: Köprü kapanıyor"):
         assert is_prompt(line), line
+
+
+def test_a_byline_behind_a_standfirst_goes_and_a_sentence_opening_with_by_stays():
+    dek = "<p>Disruptive companies talk a good game about sharing, but this one is just under-regulated</p>"
+    body = _body(dek, "<p>Ann Lee, Staff Writer</p>", *(f"<p>{PROSE}</p>" for _ in range(3)))
+    assert _clean(body) == [dek[3:-4], PROSE, PROSE, PROSE]
+    body = _body(dek, "<p>By Tom Park</p>", *(f"<p>{PROSE}</p>" for _ in range(3)))
+    assert _clean(body) == [dek[3:-4], PROSE, PROSE, PROSE]
+    sentence = "By the time the vote came, the hall was empty."
+    body = _body(dek, f"<p>{sentence}</p>", *(f"<p>{PROSE}</p>" for _ in range(3)))
+    assert _clean(body) == [dek[3:-4], sentence, PROSE, PROSE, PROSE]
+    # further down, a line naming the author is the article's own ("Ann Lee" quoted as a source)
+    body = _body(dek, *(f"<p>{PROSE}</p>" for _ in range(3)), "<p>Ann Lee, Staff Writer</p>", f"<p>{PROSE}</p>")
+    assert "Ann Lee, Staff Writer" in _clean(body)
