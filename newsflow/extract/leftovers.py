@@ -106,7 +106,9 @@ _NOTICE_RE = re.compile(
     # a comment section's house rules
     r"reserves? the right to (?:remove|delete|edit) (?:any )?(?:comments?|posts?)|comments? (?:are|is) moderated|"
     r"views expressed (?:in|by) (?:the )?(?:comments|readers|commenters)|opinión de (?:los|sus) (?:usuarios|lectores)|"
-    r"se reserva el derecho (?:a|de) (?:eliminar|borrar|retirar)",
+    r"se reserva el derecho (?:a|de) (?:eliminar|borrar|retirar)|"
+    r"no (?:está|esta) permitido (?:verter|publicar|escribir|enviar) comentarios|"
+    r"comentarios (?:están|estan) sujetos a (?:moderación|moderacion)",
 )
 _TAG_LINE_RE = re.compile(
     r"^(?:tags|topics|related topics|filed under|keywords|categories|themen|schlagw(?:ö|oe)rter|schlagworte|"

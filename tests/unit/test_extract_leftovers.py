@@ -149,6 +149,8 @@ def test_widgets_disclosures_credits_and_sign_up_calls_go_wherever_they_stand():
         "Devindra Hardawar/AOL", "Fot. Lukasz Nowaczyk / Agencja Gazeta", "(END)",
         "El contenido de los comentarios es la opinión de los usuarios o internautas no de ultimahora.es.",
         "ultimahora.es se reserva el derecho de eliminar cualquier comentario inapropiado.",
+        "No está permitido verter comentarios contrarios a las leyes, injuriantes, ilícitos o lesivos a terceros.",
+        "Los comentarios están sujetos a moderación.",
         "Photo Source: Markus Spiske from Pexels.", "Featured image by Alberto Riva/The Points Guy.",
         "Header Image: People have lived in Ecuador’s Amazon forests for thousands of years.",
         "Beitragsbild via Unsplash.", "Top photo by Joan Bardeletti",
