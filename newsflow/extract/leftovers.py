@@ -90,6 +90,8 @@ _PROMPT_ANYWHERE_RE = re.compile(
     r"to (?:view|read) the (?:full|whole|rest of the) (?:story|article)|please subscribe to\b|"
     r"already a subscriber\?|you(?:['’]re| are) already a subscriber|"
     r"tenemos canal de (?:telegram|whatsapp)|únete a nuestro canal|"
+    # a newsletter box's label left alone ("PC Gamer Newsletter"), an opinion page's call for letters
+    r"^(?:[\w&'’.-]+ ){0,3}newsletters?$|submit (?:your|a) letter to the editor|"
     r"会員限定|続きをお読み|続きを読む|関連記事|相关阅读|相关新闻|点击查看|扫码关注|관련기사|구독하기",
 )
 _NOTICE_RE = re.compile(

@@ -150,6 +150,8 @@ def test_widgets_disclosures_credits_and_sign_up_calls_go_wherever_they_stand():
         "El contenido de los comentarios es la opinión de los usuarios o internautas no de ultimahora.es.",
         "ultimahora.es se reserva el derecho de eliminar cualquier comentario inapropiado.",
         "No está permitido verter comentarios contrarios a las leyes, injuriantes, ilícitos o lesivos a terceros.",
+        "PC Gamer Newsletter", "Abonnieren Sie unseren Newsletter",
+        "Submit your letter to the editor via this form. Read more Letters to the Editor.",
         "Los comentarios están sujetos a moderación.",
         "Photo Source: Markus Spiske from Pexels.", "Featured image by Alberto Riva/The Points Guy.",
         "Header Image: People have lived in Ecuador’s Amazon forests for thousands of years.",
@@ -198,6 +200,7 @@ def test_widgets_disclosures_credits_and_sign_up_calls_go_wherever_they_stand():
         "Listen to the people, the mayor said.",
         "The licences sit between copyright (all rights reserved) and the public domain (no rights reserved).",
         "Contributing: The Associated Press", "(Con información de AFP, EFE y Reuters)", "(avec AFP)",
+        "The newsletter was first sent in 1998 to a few hundred readers.", "Why we started a newsletter",
     ):
         assert not is_leftover_line(line), line
     body = _body(f"<p>{PROSE}</p>", "<list rend='ul'><item>Close</item><item>The first point.</item></list>")
