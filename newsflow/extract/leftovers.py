@@ -246,6 +246,8 @@ RELATED_HEADING_MAX_WORDS = 8
 RELATED_ENTRY_MAX_WORDS = 30
 # A related-content heading may name the site after its phrase with this many words ("More from Salon")
 RELATED_HEADING_EXTRA_WORDS = 3
+# A "By"/"Von" line ending in a full stop is a sentence, not a byline, when it has more words than this
+BYLINE_SENTENCE_WORDS = 4
 # A byline behind a standfirst or kicker is looked for among this many blocks opening the body
 OPENING_BLOCKS = 3
 # Under a related heading in one paragraph, links make up this much of the rest of its text
@@ -370,9 +372,11 @@ def is_byline(text: str, authors: Iterable[str]) -> bool:
     """A byline: "By" and a name, or the name of one of the article's authors with little around it."""
     if not _units_within(text, LABEL_MAX_WORDS + 4):
         return False
-    if _BYLINE_RE.match(text):
-        return True
     tokens = words(text)
+    # a sentence that opens with a capitalised word after "Von"/"Di"/"Por" ("Von Anfang an war klar, dass …",
+    # "Di Maio ha detto …") ends like one; a byline does not, unless it is a bare name ("By Ann Lee.")
+    if _BYLINE_RE.match(text) and (len(tokens) <= BYLINE_SENTENCE_WORDS or not text.rstrip().endswith((".", "!", "?"))):
+        return True
     for author in authors:
         name = words(author)
         # the name as stated, perhaps with an initial or a role around it: "Richard (R.J.) Eskow"

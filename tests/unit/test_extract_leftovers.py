@@ -301,8 +301,8 @@ def test_the_sites_long_follow_us_line_closing_the_body_goes_and_datelines_with_
         assert is_byline_or_dateline(line, []), line
     assert not is_byline_or_dateline("Written in 1853, the story was an instant success with critics.", [])
     for line in (
-        "By Ann Lee", "BY ANN LEE", "By The Associated Press", "Von Max Müller", "Par Élise Dupont", "By May Smith",
-        "By April Rubin and June Kim",
+        "By Ann Lee", "By Ann Lee.", "BY ANN LEE", "By The Associated Press", "Von Max Müller", "Par Élise Dupont",
+        "By May Smith", "By April Rubin and June Kim",
         "March 3, 2019 | 6:15 pm", "12:45 PM ET, Tue March 3, 2019", "3 mars 2019 à 10h05",
     ):
         assert is_byline_or_dateline(line, []), line
@@ -310,6 +310,7 @@ def test_the_sites_long_follow_us_line_closing_the_body_goes_and_datelines_with_
         "By the time we realised what was happening, it was already too late.", "By March the plan was dead.",
         "By contrast, the city grew.", "By 2030, emissions will have halved.", "The report is due in 2025.",
         "By May 2030 the line will be open.", "By June, the river had risen.", "BY MARCH THE PLAN WAS DEAD.",
+        "Von Anfang an war klar, dass es so kommen würde.", "Di Maio ha detto che il governo cadrà.",
     ):
         assert not is_byline_or_dateline(sentence, []), sentence
     # a story's opening sentence is not trimmed as its byline
