@@ -77,7 +77,10 @@ def _from_tree(tree: HtmlElement, html: str, url: str | None, entry: FeedEntry |
     visible = _LazyText(tree)
     page_xml = extract_body(tree)
     if page_xml is not None:
-        remove_leftovers(page_xml, titles=titles, authors=authors, labels=[x for x in (section, site) if x])
+        bylines = remove_leftovers(page_xml, titles=titles, authors=authors, labels=[x for x in (section, site) if x])
+        if not authors and bylines:
+            authors = metadata.body_byline_authors(bylines)
+            authors_source = "byline" if authors else None
     page = _render(page_xml)
     if page_xml is not None and page is not None:
         description = head.first("description", "og:description", "twitter:description")

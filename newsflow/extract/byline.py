@@ -105,7 +105,7 @@ def byline_authors(tree: HtmlElement, headline: str | None = None) -> list[str]:
         ordered = [el for pos, el in found if pos > anchor] + [el for pos, el in reversed(found) if pos < anchor]
         for el in ordered:
             text = None if _inside(el) else _byline_text(el)
-            names = _names(text) if text else []
+            names = byline_names(text) if text else []
             if names:
                 return names
     return []
@@ -179,7 +179,8 @@ def _byline_text(element: _Element) -> str | None:
     return text if 2 < len(text) < MAX_BYLINE_CHARS else None
 
 
-def _names(text: str) -> list[str]:
+def byline_names(text: str) -> list[str]:
+    """The names in a byline's text, its labels ("By", "Text:"), roles and the date after it left out."""
     from trafilatura.json_metadata import normalize_authors
 
     for _ in range(2):  # "Text & Interview: Harald Willenbrock" has two labels

@@ -412,12 +412,16 @@ def _always_drop(block: _Element, text: str) -> bool:
     return block.tag != "graphic" and is_leftover_line(text)
 
 
-def remove_leftovers(body: _Element, *, titles: Iterable[str], authors: Iterable[str], labels: Iterable[str]) -> None:
-    """Drop leftover blocks from ``body`` in place.
+def remove_leftovers(
+    body: _Element, *, titles: Iterable[str], authors: Iterable[str], labels: Iterable[str]
+) -> list[str]:
+    """Drop leftover blocks from ``body`` in place; return the bylines ("By Ann Lee") dropped from its opening,
+    each its first line, for the authors of a page whose metadata names nobody.
 
     ``titles``: the article's title in its known forms; ``labels``: short strings the page states about itself
     (section, site name) that are clutter when they stand alone as a block at the edges of the body.
     """
+    opening = [(block, _first_line(block)) for block in list(body)[:OPENING_BLOCKS + 2] if block.tag != "graphic"]
     title_norms = {word_key(t) for t in titles if t and word_key(t)}
     label_norms = {word_key(x) for x in labels if x and word_key(x)}
     author_list = [a for a in authors if a]
@@ -460,6 +464,18 @@ def remove_leftovers(body: _Element, *, titles: Iterable[str], authors: Iterable
     _drop_dated_tail(body)
     _drop_teaser_tail(body)
     _drop_paywall_tail(body)
+    return [line for block, line in opening if block.getparent() is None and is_byline(line, ())]
+
+
+def _first_line(block: _Element) -> str:
+    """The block's text up to its first line break ("Von Ann Lee<lb/>Kakuma/Kenia" -> "Von Ann Lee")."""
+    parts = [block.text or ""]
+    for child in block:
+        if child.tag == "lb":
+            break
+        parts.append("".join(child.itertext()))
+        parts.append(child.tail or "")
+    return squash("".join(parts))
 
 
 def _trim_edge(

@@ -8,7 +8,7 @@ from urllib.parse import urljoin, urlsplit
 
 from lxml.html import HtmlElement
 
-from newsflow.extract.byline import byline_authors, is_name
+from newsflow.extract.byline import byline_authors, byline_names, is_name
 from newsflow.extract.jsonld import JsonLdArticle
 from newsflow.extract.page import PageHead
 from newsflow.extract.textutil import squash, word_key
@@ -54,6 +54,21 @@ def authors(
     if from_byline:
         return from_byline, "byline"
     return stated, (source if stated else None)
+
+
+def body_byline_authors(lines: list[str]) -> list[str]:
+    """The names in a byline the leftover step dropped from the body's opening ("Von Roland Brockmann und
+    Sebastian Drescher"), for a page whose metadata and byline markers name nobody."""
+    for line in lines:
+        names = _clean_names(byline_names(line))
+        # a German kicker reads like one ("Von Sprachregeln, Gender-Politik und «ganz normalem Deutsch»"): every
+        # name must look like a person's, two to four capitalised words
+        if names and all(_PERSON_NAME_RE.match(name) for name in names):
+            return names
+    return []
+
+
+_PERSON_NAME_RE = re.compile(r"^(?:[A-ZÀ-ÞĀ-Ž][\w.'’-]*\s+){1,3}[A-ZÀ-ÞĀ-Ž][\w.'’-]*$")
 
 
 def _without_site(name: str, site: set[str]) -> str:

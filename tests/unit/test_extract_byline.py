@@ -174,3 +174,21 @@ def test_jsonld_authors_given_as_references_to_graph_nodes_are_resolved():
     assert found is not None
     assert found.authors == ["Tatyana Turner"]
     assert found.publisher == "City Limits"
+
+
+def test_a_byline_the_body_opens_with_names_the_authors_when_nothing_else_does():
+    url = "https://news.example/bridge"
+    article = extract_article(_page(byline="<p>Von Roland Brockmann und Sebastian Drescher</p>"), url=url)
+    assert article.authors == ["Roland Brockmann", "Sebastian Drescher"]
+    assert article.authors_source == "byline"
+    assert "Brockmann" not in article.text
+    # behind a kicker, and on the line before a dateline in the same paragraph
+    kicker = "<p>MIGRATION – Probleme zwischen Einheimischen und Flüchtlingen sind auch in Afrika ein Thema</p>"
+    article = extract_article(_page(byline=f"{kicker}<p>By Ann Lee<br>Kakuma, Kenya</p>"), url=url)
+    assert article.authors == ["Ann Lee"]
+    # a kicker that reads like a byline names nobody
+    kicker = "<p>Von Sprachregeln, Gender-Politik und «ganz normalem Deutsch»</p>"
+    assert extract_article(_page(byline=kicker), url=url).authors == []
+    # stated authors stay
+    head = '<meta name="author" content="Tom Park">'
+    assert extract_article(_page(byline="<p>By Ann Lee</p>", head=head), url=url).authors == ["Tom Park"]
