@@ -71,11 +71,19 @@ def title(
     h1s = _h1_texts(tree)
     confirmed = _confirmed_by_h1(candidates, h1s, sites)
     if confirmed:
-        return confirmed
+        return _without_dangling_separator(confirmed)
     h1 = h1s[0] if h1s else None
     if candidates:
-        return _prefer_h1(_strip_site(candidates[0], sites), h1)
+        return _without_dangling_separator(_prefer_h1(_strip_site(candidates[0], sites), h1))
     return h1 or fallback
+
+
+# A separator a template left at the end with nothing after it ("Pferdesport … dabei -", "Über André Loibl |")
+_DANGLING_SEPARATOR_RE = re.compile(r"\s+(?:\||-|–|—|·|•|::)$")
+
+
+def _without_dangling_separator(title: str) -> str:
+    return _DANGLING_SEPARATOR_RE.sub("", title)
 
 
 def _confirmed_by_h1(candidates: list[str], h1s: list[str], sites: frozenset[str]) -> str | None:
@@ -90,17 +98,17 @@ def _confirmed_by_h1(candidates: list[str], h1s: list[str], sites: frozenset[str
         full_words = words(full)
         stripped = _strip_site(full, sites)
         stripped_words = words(stripped)
-        for _, h1_words in headings:
+        for h1, h1_words in headings:
             # the headline on the page confirms a title, subtitle after a dash and all (a JSON-LD "headline"
             # can be a description: Wikipedia's says "constitutional monarchy in Oceania" for New Zealand)
             if h1_words == full_words:
-                return _strip_site(full, sites, known_only=True)
+                return _as_shown(_strip_site(full, sites, known_only=True), h1)
             if h1_words == stripped_words:
-                return stripped
+                return _as_shown(stripped, h1)
             # "New Zealand - Wikipedia", "Professionell entlöten – so machen Sie … – LimeSpace – IT"
             leading = _segment_run(full, h1_words, from_start=True)
             if leading and len(h1_words) >= 2:
-                return leading
+                return _as_shown(leading, h1)
     for full in candidates:
         full_words = words(full)
         for h1, h1_words in headings:
@@ -113,8 +121,22 @@ def _confirmed_by_h1(candidates: list[str], h1s: list[str], sites: frozenset[str
             if trailing and len(h1_words) >= 2:
                 rest = full_words[: len(full_words) - len(h1_words)]
                 if len(rest) <= 5 and len(rest) < len(h1_words):
-                    return trailing
+                    return _as_shown(trailing, h1)
     return None
+
+
+# Typographic variants of the same mark, which a <title> or meta tag often writes in ASCII
+_PLAIN_MARKS = str.maketrans({"“": '"', "”": '"', "„": '"', "«": '"', "»": '"', "‘": "'", "’": "'", "‚": "'",
+                              "–": "-", "—": "-", "…": "..."})
+
+
+def _as_shown(title: str, h1: str) -> str:
+    """The title as the page's h1 writes it, when the two differ only in typographic marks: its dashes and quotes
+    are the ones a reader sees ("Korsetts – Shops" where the <title> says "Korsetts - Shops")."""
+    def plain(text: str) -> str:
+        return " ".join(text.translate(_PLAIN_MARKS).split())
+
+    return h1 if plain(h1) == plain(title) else title
 
 
 def _host_keys(url: str | None) -> tuple[str, ...]:

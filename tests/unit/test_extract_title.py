@@ -85,3 +85,17 @@ def test_a_segment_naming_the_site_by_its_address_goes_from_either_end():
     assert extract_article(page, url="http://127.0.0.1:8000/a").title == "0 | Weather warning for the north"
     page = _bare("BBC | Weather warning for the north")
     assert extract_article(page, url="https://news.bbc.co.uk/a").title == "Weather warning for the north"
+
+
+def test_the_title_keeps_the_dashes_and_quotes_the_h1_shows_and_no_dangling_separator():
+    stated = 'Bushido antwortet Azad - und erklärt ihn für "finished"'
+    shown = "Bushido antwortet Azad – und erklärt ihn für „finished“"
+    assert extract_article(_page(stated, shown), url="https://news.example/a").title == shown
+    # an h1 that differs in more than its marks (a kicker run into the headline) does not replace the title
+    page = _bare("Interne Unterlagen im Netz: Daten von Rheinmetall gehackt",
+                 "<span>Interne Unterlagen im Netz</span><span>Daten von Rheinmetall gehackt</span>")
+    assert extract_article(page, url="https://news.example/a").title == (
+        "Interne Unterlagen im Netz: Daten von Rheinmetall gehackt"
+    )
+    page = _bare("Pferdesport definitiv bei Olympia 2028 dabei -", "Olympia")
+    assert extract_article(page, url="https://news.example/a").title == "Pferdesport definitiv bei Olympia 2028 dabei"
