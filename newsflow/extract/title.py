@@ -18,11 +18,34 @@ _TITLE_SEPARATORS_RE = re.compile(r"\s+(?:\||--|-|–|—|::|·|•|»|«|›|/|
 _SECOND_LEVEL_LABELS = frozenset({"co", "com", "org", "net", "gov", "ac", "edu", "ne", "or", "go"})
 
 
+# Parts of an h1 that are not the headline: its kicker (Dachzeile) and the separator only screen readers get
+# ("<span class='article-heading__kicker'>Klimaschutz</span><span class='visually-hidden'>: </span>…")
+_NOT_HEADLINE_CLASS_RE = re.compile(
+    r"kicker|dachzeile|spitzmarke|overline|eyebrow|topline|roofline|subheadline|flytitle|visually-hidden|sr-only"
+    r"|screen-reader",
+    re.I,
+)
+# A kicker before the headline in a stated title, the h1 showing the headline alone ("Chronik: Lotte Tobisch ist tot")
+_KICKER_COLON_RE = re.compile(r"^([^:]{1,60}):\s+(.+)$")
+KICKER_MAX_WORDS = 5
+
+
+def _headline_text(h1: HtmlElement) -> str:
+    """The h1's text without its kicker; the whole text where that would leave nothing."""
+    parts = [h1.text or ""]
+    for child in h1:
+        if not isinstance(child.tag, str) or not _NOT_HEADLINE_CLASS_RE.search(child.get("class") or ""):
+            parts.append(child.text_content() if isinstance(child.tag, str) else "")
+        parts.append(child.tail or "")
+    text = squash(" ".join(parts))
+    return text if len(words(text)) >= 2 else squash(h1.text_content())
+
+
 def _h1_texts(tree: HtmlElement, limit: int = 3) -> list[str]:
     """The page's first few non-empty h1s: a site's logo or name is often the first, the headline the next."""
     found: list[str] = []
     for h1 in tree.iter("h1"):
-        text = squash(h1.text_content())
+        text = _headline_text(h1)
         if text:
             found.append(text)
             if len(found) == limit:
@@ -109,6 +132,14 @@ def _confirmed_by_h1(candidates: list[str], h1s: list[str], sites: frozenset[str
             leading = _segment_run(full, h1_words, from_start=True)
             if leading and len(h1_words) >= 2:
                 return _as_shown(leading, h1)
+    for full in candidates:
+        for stated in (full, _strip_site(full, sites)):
+            kicked = _KICKER_COLON_RE.match(stated)
+            if not kicked or len(words(kicked.group(1))) > KICKER_MAX_WORDS:
+                continue
+            for h1, h1_words in headings:
+                if len(h1_words) >= 2 and words(kicked.group(2)) == h1_words:
+                    return _as_shown(kicked.group(2), h1)
     for full in candidates:
         full_words = words(full)
         for h1, h1_words in headings:

@@ -99,3 +99,17 @@ def test_the_title_keeps_the_dashes_and_quotes_the_h1_shows_and_no_dangling_sepa
     )
     page = _bare("Pferdesport definitiv bei Olympia 2028 dabei -", "Olympia")
     assert extract_article(page, url="https://news.example/a").title == "Pferdesport definitiv bei Olympia 2028 dabei"
+
+
+def test_a_kicker_before_the_headline_is_not_part_of_the_title():
+    # the h1 sets the kicker (Dachzeile) apart, the stated title runs it into the headline
+    h1 = ("<span class='article-heading__kicker'>Klimaschutz</span><span class='visually-hidden'>: </span>"
+          "<span class='article-heading__title'>Bohren, bis es heiß wird</span>")
+    page = _bare("Klimaschutz: Bohren, bis es heiß wird | ZEIT ONLINE", h1)
+    assert extract_article(page, url="https://news.example/a").title == "Bohren, bis es heiß wird"
+    # the h1 shows the headline alone
+    page = _bare("Chronik: Lotte Tobisch ist tot", "Lotte Tobisch ist tot")
+    assert extract_article(page, url="https://news.example/a").title == "Lotte Tobisch ist tot"
+    # a colon inside the headline the h1 shows stays
+    whole = "Brexit: Johnson loses vote on the deal"
+    assert extract_article(_bare(whole, whole), url="https://news.example/a").title == whole
