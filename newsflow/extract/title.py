@@ -60,7 +60,12 @@ def _strip_site(title: str, sites: frozenset[str], *, known_only: bool = False) 
     if len(parts) < 2:
         return title
     seps = _TITLE_SEPARATORS_RE.findall(title)
-    # strip known site names from either end first
+    # strip known site names from either end first, a name with separators of its own too ("AOC media -
+    # Analyse Opinion Critique")
+    for n in range(1, len(parts)):
+        if word_key(" ".join(parts[n:])) in sites:
+            parts, seps = parts[:n], seps[: n - 1]
+            break
     while len(parts) > 1 and word_key(parts[-1]) in sites:
         parts, seps = parts[:-1], seps[:-1]
     while len(parts) > 1 and word_key(parts[0]) in sites:

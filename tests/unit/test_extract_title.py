@@ -113,3 +113,13 @@ def test_a_kicker_before_the_headline_is_not_part_of_the_title():
     # a colon inside the headline the h1 shows stays
     whole = "Brexit: Johnson loses vote on the deal"
     assert extract_article(_bare(whole, whole), url="https://news.example/a").title == whole
+
+
+def test_a_site_name_with_separators_of_its_own_goes_whole():
+    site = "AOC media - Analyse Opinion Critique"
+    headline = "Pour le néolibéralisme, la retraite est un archaïsme"
+    page = (
+        f'<html><head><title>{headline} | {site}</title><meta property="og:site_name" content="{site}"></head>'
+        f"<body><h1>Opinion</h1>{BODY}</body></html>"
+    )
+    assert extract_article(page, url="https://aoc.example/opinion/1").title == headline
