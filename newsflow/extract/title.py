@@ -110,8 +110,20 @@ def title(
 _DANGLING_SEPARATOR_RE = re.compile(r"\s+(?:\||-|–|—|·|•|::)$")
 
 
+# A Chinese or Japanese site name set after the headline without spaces ("…需求-新华网", "…_网易新闻")
+_CJK_SITE_SUFFIX_RE = re.compile(r"(?<=[\u3000-\u30ff\u3400-\u9fff\uff01-\uff5e])\s*[-_|｜]\s*[\u3400-\u9fff]{2,8}$")
+CJK_HEADLINE_MIN_CHARS = 8
+_CJK_CHAR_RE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
+
+
 def _without_dangling_separator(title: str) -> str:
-    return _DANGLING_SEPARATOR_RE.sub("", title)
+    title = _DANGLING_SEPARATOR_RE.sub("", title)
+    # the site after its channel ("…新台阶_科技_腾讯网"); "COVID-19 in 北京-上海" is a headline about two cities
+    while (match := _CJK_SITE_SUFFIX_RE.search(title)) and (
+        len(_CJK_CHAR_RE.findall(title[: match.start()])) >= CJK_HEADLINE_MIN_CHARS
+    ):
+        title = title[: match.start()]
+    return title
 
 
 def _confirmed_by_h1(candidates: list[str], h1s: list[str], sites: frozenset[str]) -> str | None:

@@ -123,3 +123,14 @@ def test_a_site_name_with_separators_of_its_own_goes_whole():
         f"<body><h1>Opinion</h1>{BODY}</body></html>"
     )
     assert extract_article(page, url="https://aoc.example/opinion/1").title == headline
+
+
+def test_a_chinese_site_and_channel_set_after_the_headline_without_spaces_go():
+    headline = "DeepMind新电脑已可利用记忆自学 人工智能迈上新台阶"
+    page = _bare(f"{headline}_科技_腾讯网")
+    assert extract_article(page, url="https://news.example/a").title == headline
+    page = _bare("短缺药品保供稳价 全力保障临床用药需求-新华网")
+    assert extract_article(page, url="https://news.example/a").title == "短缺药品保供稳价 全力保障临床用药需求"
+    # a headline naming two places is not a headline and a site
+    page = _bare("COVID-19 cases in 北京-上海 corridor")
+    assert extract_article(page, url="https://news.example/a").title == "COVID-19 cases in 北京-上海 corridor"
