@@ -12,7 +12,7 @@ import re
 import warnings
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, time, timezone
+from datetime import UTC, date, datetime, time, timedelta, timezone
 
 from lxml.html import HtmlElement
 
@@ -117,19 +117,50 @@ def published_time(
     stated = [(ld.published if ld else None, "jsonld"), *((v, "meta") for v in head.all(*PUBLISHED_META))]
     found = first_valid(stated, now)
     if found:
-        return _in_local_offset(found, [raw for raw, _ in stated])
+        return _in_local_offset(found, [raw for raw, _ in stated], _naive_page_times(tree))
     return first_valid([(_htmldate(tree, url, now), "htmldate"), (feed_time, "feed")], now)
 
 
-def _in_local_offset(found: Dated, others: Iterable[str | datetime | None]) -> Dated:
+# A date-time written without a zone ("2023-11-08 23:30:59" in a <time datetime>): the publisher's local time
+_NAIVE_TIME_RE = re.compile(r"^\d{4}-\d\d-\d\d[T ]\d\d:\d\d(?::\d\d)?$")
+_MAX_OFFSET = timedelta(hours=14)
+# The article's own times come first on a page (its header); later ones date comments and other articles
+NAIVE_TIMES_LOOKED_AT = 3
+
+
+def _naive_page_times(tree: HtmlElement) -> list[datetime]:
+    """The zone-less times the page's ``<time datetime>`` elements show, as naive datetimes."""
+    found: list[datetime] = []
+    for element in tree.iter("time"):
+        raw = (element.get("datetime") or "").strip()
+        if _NAIVE_TIME_RE.match(raw):
+            try:
+                found.append(datetime.fromisoformat(raw.replace(" ", "T", 1)))
+            except ValueError:
+                continue
+            if len(found) == NAIVE_TIMES_LOOKED_AT:
+                break
+    return found
+
+
+def _in_local_offset(
+    found: Dated, others: Iterable[str | datetime | None], naive_times: Iterable[datetime] = ()
+) -> Dated:
     """``found`` in the publisher's offset when it is stated in UTC and another tag gives the same moment in
-    local time (JSON-LD "2019-10-18T22:04:00Z", meta "Sat, 19 Oct 2019 00:04:00 +0200")."""
+    local time (JSON-LD "2019-10-18T22:04:00Z", meta "Sat, 19 Oct 2019 00:04:00 +0200"), or the page shows it as
+    a zone-less local time: JSON-LD "2023-11-09T05:30:59Z", ``<time datetime="2023-11-08 23:30:59">`` is the
+    same moment at -06:00 (the minutes and seconds agree, the hours differ by a whole or half hour)."""
     if found.value.utcoffset():
         return found
     for raw in others:
         value = parse_time(raw)
         if value is not None and value == found.value and value.utcoffset():
             return Dated(value, found.source)
+    utc = found.value.replace(tzinfo=None)
+    for local in naive_times:
+        offset = local - utc
+        if offset and abs(offset) <= _MAX_OFFSET and offset % timedelta(minutes=30) == timedelta(0):
+            return Dated(found.value.astimezone(timezone(offset)), found.source)
     return found
 
 

@@ -76,3 +76,23 @@ def test_a_utc_time_takes_the_local_offset_another_tag_gives_for_the_same_moment
     article = extract_article(page, url="https://news.example/flood")
     assert article.published_source == "jsonld"
     assert article.published_at is not None and article.published_at.isoformat() == "2019-10-19T00:04:00+02:00"
+
+
+def test_a_utc_time_takes_the_offset_of_the_local_time_the_page_shows_without_a_zone():
+    from newsflow.extract import extract_article
+
+    body = "<p>" + "The mayor conceded on Wednesday night after the last precincts reported their count. " * 4 + "</p>"
+
+    def page(shown: str) -> str:
+        return (
+            '<html><head><title>Mayor</title><script type="application/ld+json">{"@type": "NewsArticle", '
+            '"headline": "Mayor concedes", "datePublished": "2023-11-09T05:30:59Z"}</script></head>'
+            f"<body><article><h1>Mayor concedes</h1><time datetime='{shown}'>Nov 8</time>{body}</article>"
+            "</body></html>"
+        )
+
+    article = extract_article(page("2023-11-08 23:30:59"), url="https://news.example/mayor")
+    assert article.published_at is not None and article.published_at.isoformat() == "2023-11-08T23:30:59-06:00"
+    # a shown time that is another moment (the update, minutes apart) leaves the stated time in UTC
+    article = extract_article(page("2023-11-09 00:21:49"), url="https://news.example/mayor")
+    assert article.published_at is not None and article.published_at.isoformat() == "2023-11-09T05:30:59+00:00"
