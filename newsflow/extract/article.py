@@ -75,6 +75,7 @@ def _from_tree(tree: HtmlElement, html: str, url: str | None, entry: FeedEntry |
     # htmldate reads meta tags and scripts, which extract_body removes from the tree
     published = published_time(tree, head, ld, url, entry.published_at if entry else None, now)
     visible = _LazyText(tree)
+    language_hint = (ld.language if ld else None) or head.html_lang or head.first("content-language")
     page_xml = extract_body(tree)
     if page_xml is not None:
         bylines = remove_leftovers(page_xml, titles=titles, authors=authors, labels=[x for x in (section, site) if x])
@@ -84,7 +85,10 @@ def _from_tree(tree: HtmlElement, html: str, url: str | None, entry: FeedEntry |
     page = _render(page_xml)
     if page_xml is not None and page is not None:
         description = head.first("description", "og:description", "twitter:description")
-        standfirst = find_standfirst(tree, description, page.paragraphs)
+        paragraphs = page.paragraphs
+        standfirst = find_standfirst(
+            tree, description, paragraphs, language=lambda: detect_language(" ".join(paragraphs), hint=language_hint)[0]
+        )
         if standfirst:
             lead = page_xml.makeelement("p", {})
             lead.text = standfirst
@@ -111,9 +115,7 @@ def _from_tree(tree: HtmlElement, html: str, url: str | None, entry: FeedEntry |
 
     text = join_paragraphs(body.paragraphs) if body else ""
     modified = modified_time(head, ld, entry.updated_at if entry else None, now)
-    language, confidence = detect_language(
-        text or title or "", hint=(ld.language if ld else None) or head.html_lang or head.first("content-language")
-    )
+    language, confidence = detect_language(text or title or "", hint=language_hint)
     return ExtractedArticle(
         title=title,
         text=text,
