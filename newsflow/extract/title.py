@@ -31,13 +31,16 @@ KICKER_MAX_WORDS = 5
 
 
 def _headline_text(h1: HtmlElement) -> str:
-    """The h1's text without its kicker; the whole text where that would leave nothing."""
+    """The h1's text without its kicker, a line break read as a space; the whole text where that would leave
+    nothing."""
     parts = [h1.text or ""]
     for child in h1:
-        if not isinstance(child.tag, str) or not _NOT_HEADLINE_CLASS_RE.search(child.get("class") or ""):
-            parts.append(child.text_content() if isinstance(child.tag, str) else "")
+        if child.tag == "br":
+            parts.append(" ")
+        elif isinstance(child.tag, str) and not _NOT_HEADLINE_CLASS_RE.search(child.get("class") or ""):
+            parts.append(child.text_content())
         parts.append(child.tail or "")
-    text = squash(" ".join(parts))
+    text = squash("".join(parts))
     return text if len(words(text)) >= 2 else squash(h1.text_content())
 
 
@@ -99,10 +102,10 @@ def title(
     h1s = _h1_texts(tree)
     confirmed = _confirmed_by_h1(candidates, h1s, sites)
     if confirmed:
-        return _without_dangling_separator(confirmed)
+        return _tidied(confirmed)
     h1 = h1s[0] if h1s else None
     if candidates:
-        return _without_dangling_separator(_prefer_h1(_strip_site(candidates[0], sites), h1))
+        return _tidied(_prefer_h1(_strip_site(candidates[0], sites), h1))
     return h1 or fallback
 
 
@@ -116,7 +119,8 @@ CJK_HEADLINE_MIN_CHARS = 8
 _CJK_CHAR_RE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
 
 
-def _without_dangling_separator(title: str) -> str:
+def _tidied(title: str) -> str:
+    """The title without a dangling separator at its end or a Chinese site name set after it without spaces."""
     title = _DANGLING_SEPARATOR_RE.sub("", title)
     # the site after its channel ("…新台阶_科技_腾讯网"); "COVID-19 in 北京-上海" is a headline about two cities
     while (match := _CJK_SITE_SUFFIX_RE.search(title)) and (

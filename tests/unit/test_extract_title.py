@@ -113,6 +113,15 @@ def test_a_kicker_before_the_headline_is_not_part_of_the_title():
     # a colon inside the headline the h1 shows stays
     whole = "Brexit: Johnson loses vote on the deal"
     assert extract_article(_bare(whole, whole), url="https://news.example/a").title == whole
+    # the h1's parts join as the reader sees them: a drop cap is one word with the rest, a line break a space
+    page = _bare("The old bridge will close to cars | County Times",
+                 "<span class='cap'>T</span>he old bridge will close to cars")
+    assert extract_article(page, url="https://news.example/a").title == "The old bridge will close to cars"
+    page = _bare("Open Progress - Why collaborative thinking beats individual smarts | The Economist",
+                 "Open Progress<br>Why collaborative thinking beats individual smarts")
+    assert extract_article(page, url="https://news.example/a").title == (
+        "Open Progress - Why collaborative thinking beats individual smarts"
+    )
 
 
 def test_a_site_name_with_separators_of_its_own_goes_whole():
