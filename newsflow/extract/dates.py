@@ -117,7 +117,7 @@ def published_time(
     stated = [(ld.published if ld else None, "jsonld"), *((v, "meta") for v in head.all(*PUBLISHED_META))]
     found = first_valid(stated, now)
     if found:
-        return _in_local_offset(found, [raw for raw, _ in stated], _naive_page_times(tree))
+        return _in_local_offset(found, [raw for raw, _ in stated], tree)
     return first_valid([(_htmldate(tree, url, now), "htmldate"), (feed_time, "feed")], now)
 
 
@@ -143,9 +143,7 @@ def _naive_page_times(tree: HtmlElement) -> list[datetime]:
     return found
 
 
-def _in_local_offset(
-    found: Dated, others: Iterable[str | datetime | None], naive_times: Iterable[datetime] = ()
-) -> Dated:
+def _in_local_offset(found: Dated, others: Iterable[str | datetime | None], tree: HtmlElement) -> Dated:
     """``found`` in the publisher's offset when it is stated in UTC and another tag gives the same moment in
     local time (JSON-LD "2019-10-18T22:04:00Z", meta "Sat, 19 Oct 2019 00:04:00 +0200"), or the page shows it as
     a zone-less local time: JSON-LD "2023-11-09T05:30:59Z", ``<time datetime="2023-11-08 23:30:59">`` is the
@@ -156,8 +154,9 @@ def _in_local_offset(
         value = parse_time(raw)
         if value is not None and value == found.value and value.utcoffset():
             return Dated(value, found.source)
+    # the page's <time> elements are walked only for a UTC time that no tag states in local time
     utc = found.value.replace(tzinfo=None)
-    for local in naive_times:
+    for local in _naive_page_times(tree):
         offset = local - utc
         if offset and abs(offset) <= _MAX_OFFSET and offset % timedelta(minutes=30) == timedelta(0):
             return Dated(found.value.astimezone(timezone(offset)), found.source)

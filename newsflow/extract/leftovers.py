@@ -421,7 +421,7 @@ def remove_leftovers(
     ``titles``: the article's title in its known forms; ``labels``: short strings the page states about itself
     (section, site name) that are clutter when they stand alone as a block at the edges of the body.
     """
-    opening = [(block, _first_line(block)) for block in list(body)[:OPENING_BLOCKS + 2] if block.tag != "graphic"]
+    opening = [block for block in list(body)[:OPENING_BLOCKS + 2] if block.tag != "graphic"]
     title_norms = {word_key(t) for t in titles if t and word_key(t)}
     label_norms = {word_key(x) for x in labels if x and word_key(x)}
     author_list = [a for a in authors if a]
@@ -464,7 +464,9 @@ def remove_leftovers(
     _drop_dated_tail(body)
     _drop_teaser_tail(body)
     _drop_paywall_tail(body)
-    return [line for block, line in opening if block.getparent() is None and is_byline(line, ())]
+    # a dropped block keeps its content, so its first line is read only now, and only for the dropped ones
+    dropped = (_first_line(block) for block in opening if block.getparent() is None)
+    return [line for line in dropped if is_byline(line, ())]
 
 
 def _first_line(block: _Element) -> str:
