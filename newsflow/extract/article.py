@@ -25,7 +25,7 @@ from newsflow.extract.textutil import containment, join_paragraphs
 from newsflow.extract.title import title as read_title
 from newsflow.records import ArticleStatus, ExtractedArticle, FeedEntry
 
-EXTRACTOR_VERSION = "1.7.0"
+EXTRACTOR_VERSION = "1.8.0"
 EXTRACTOR = f"newsflow-extract@{EXTRACTOR_VERSION}"
 
 # A JSON-LD or feed body counts as the page's article when this share of its word 4-grams is on the page

@@ -22,6 +22,7 @@ from newsflow.extract.prepare import (
     drop_empty_inline,
     drop_non_content,
     join_drop_caps,
+    join_split_bodies,
     unlink_heading_anchors,
     unwrap_link_spans,
     wrap_loose_text,
@@ -113,6 +114,7 @@ def _extract_body(tree: HtmlElement) -> _Element | None:
     unlink_heading_anchors(tree)
     join_drop_caps(tree)
     unwrap_link_spans(tree)
+    join_split_bodies(tree)
     body = _run(tree, precision=True, fast=True)
     text = "" if body is None else " ".join("".join(body.itertext()).split())
     length = len(text)

@@ -29,6 +29,11 @@ sentence. Such elements inside paragraphs, headings and quotes are removed first
 
 Link wrappers: a CMS may wrap an in-text link in a classed span (``<span class="link"><a>Joe Biden</a></span>``);
 precision mode prunes the span by its class and the words vanish mid-sentence. The span gives way to its link.
+
+Split bodies: a page may mark each part of one article as the article body (CNBC's six
+``<div class="group" itemprop="articleBody">``, one per section, its sub-heading standing between them);
+trafilatura reads the first element so marked and nothing else, a quarter of the article. When several elements
+near each other are marked, the element holding them all is marked too, and trafilatura reads it first.
 """
 
 from __future__ import annotations
@@ -275,3 +280,24 @@ def unwrap_link_spans(tree: HtmlElement) -> None:
             continue
         if span.get("class") or span.get("id"):  # what precision mode prunes by
             span.drop_tag()
+
+
+_BODY_CONTAINERS = ("div", "section", "article", "main")
+# How far below the element that holds them all the parts of a split body may sit (CNBC: two levels).
+SPLIT_BODY_MAX_DEPTH = 3
+_BODY_MARK = "articleBody"
+
+
+def join_split_bodies(tree: HtmlElement) -> None:
+    """Mark the element holding all the parts of an article body marked in parts as its body (in place)."""
+    marked = [el for el in tree.iter(*_BODY_CONTAINERS) if el.get("itemprop") == _BODY_MARK]
+    parts = [el for el in marked if not any(ancestor in marked for ancestor in el.iterancestors())]
+    if len(parts) < 2:
+        return
+    lineages = [[part, *part.iterancestors()] for part in parts]
+    holder = next((el for el in lineages[0] if all(el in lineage for lineage in lineages[1:])), None)
+    if holder is None or holder.tag not in _BODY_CONTAINERS:
+        return
+    if any(lineage.index(holder) > SPLIT_BODY_MAX_DEPTH for lineage in lineages):
+        return
+    holder.set("itemprop", _BODY_MARK)

@@ -6,7 +6,7 @@ from lxml.html import tostring
 
 from newsflow.extract import extract_article
 from newsflow.extract.page import parse_page
-from newsflow.extract.prepare import drop_non_content, unlink_heading_anchors, wrap_loose_text
+from newsflow.extract.prepare import drop_non_content, join_split_bodies, unlink_heading_anchors, wrap_loose_text
 
 SENTENCE = "The council met on Tuesday evening to settle the budget for the coming year, and it argued late. "
 
@@ -209,3 +209,45 @@ def test_a_page_nested_deeper_than_libxml2s_default_limit_keeps_its_text():
 def test_a_lone_surrogate_from_json_input_does_not_cut_the_text_short():
     html = f"<html><body><p>Half an emoji \ud83d here, a whole one \ud83d\ude00 there. {SENTENCE}</p></body></html>"
     assert extract_article(html).text == f"Half an emoji \ufffd here, a whole one \U0001f600 there. {SENTENCE.strip()}"
+
+
+def _split_body_page(part_attrs: str) -> str:
+    """CNBC's layout: each section of the article its own body-marked div, its sub-heading between them."""
+    sections = [
+        ("", "The mountain states are moving away from coal as gas and wind power grow cheaper every year."),
+        ("How the state won the coal market", "Coal mining grew during the oil crisis when leaders sought supply."),
+        ("The advantage wanes", "Production peaked in the middle of the last decade and has fallen by a fifth."),
+    ]
+    groups = "".join(
+        f"<div class='group-container'>{f'<h4>{heading}</h4>' if heading else ''}"
+        f"<div class='group' {part_attrs}><p>{sentence} {SENTENCE}</p><p>{SENTENCE}{sentence}</p></div></div>"
+        for heading, sentence in sections
+    )
+    return (
+        "<html><head><title>Coal</title></head><body><nav><a href='/'>Home</a></nav><article><h1>Coal</h1>"
+        f"<div id='article_body' class='content'>{groups}</div></article>"
+        "<aside><h3>Trending</h3><p>Ten other stories you may like to read this week and the next.</p></aside>"
+        "</body></html>"
+    )
+
+
+def test_an_article_marked_as_body_in_parts_is_read_whole_with_its_sub_headings():
+    article = extract_article(_split_body_page("itemprop='articleBody'"), url="https://news.example/coal")
+    assert "moving away from coal" in article.text
+    assert "How the state won the coal market\n\nCoal mining grew during the oil crisis" in article.text
+    assert article.text.rstrip().endswith("has fallen by a fifth.")
+    assert "Trending" not in article.text
+
+
+def test_parts_of_a_split_body_far_apart_are_not_joined():
+    tree = _tree(
+        "<div id='top'><div><div><div><div itemprop='articleBody'><p>one</p></div></div></div></div>"
+        "<div itemprop='articleBody'><p>two</p></div></div>"
+    )
+    join_split_bodies(tree)
+    assert tree.get_element_by_id("top").get("itemprop") is None
+    near = _tree(
+        "<section id='s'><div itemprop='articleBody'>a</div><div><div itemprop='articleBody'>b</div></div></section>"
+    )
+    join_split_bodies(near)
+    assert near.get_element_by_id("s").get("itemprop") == "articleBody"
