@@ -24,6 +24,7 @@ from newsflow.extract.prepare import (
     join_drop_caps,
     join_split_bodies,
     unlink_heading_anchors,
+    unlink_tweets,
     unwrap_link_spans,
     wrap_loose_text,
 )
@@ -115,6 +116,7 @@ def _extract_body(tree: HtmlElement) -> _Element | None:
     join_drop_caps(tree)
     unwrap_link_spans(tree)
     join_split_bodies(tree)
+    unlink_tweets(tree)
     body = _run(tree, precision=True, fast=True)
     text = "" if body is None else " ".join("".join(body.itertext()).split())
     length = len(text)

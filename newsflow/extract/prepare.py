@@ -34,6 +34,11 @@ Split bodies: a page may mark each part of one article as the article body (CNBC
 ``<div class="group" itemprop="articleBody">``, one per section, its sub-heading standing between them);
 trafilatura reads the first element so marked and nothing else, a quarter of the article. When several elements
 near each other are marked, the element holding them all is marked too, and trafilatura reads it first.
+
+Embedded tweets: a news page quotes tweets as ``<blockquote class="twitter-tweet">``, their text, hashtags,
+handles and photo links followed by "— Name (@handle) date". Precision mode takes a tweet that is mostly links
+(a photo link, a hashtag) for navigation and drops it, so that of mashable's twelve tweets three were left. The
+links inside a tweet become plain text: the tweet reads as it is shown, and the article's own links are untouched.
 """
 
 from __future__ import annotations
@@ -301,3 +306,14 @@ def join_split_bodies(tree: HtmlElement) -> None:
     if any(lineage.index(holder) > SPLIT_BODY_MAX_DEPTH for lineage in lineages):
         return
     holder.set("itemprop", _BODY_MARK)
+
+
+_TWEET_CLASS_RE = re.compile(r"\btwitter-(?:tweet|video)\b")
+
+
+def unlink_tweets(tree: HtmlElement) -> None:
+    """Turn the links inside embedded tweets into plain text (in place)."""
+    for quote in list(tree.iter("blockquote")):
+        if _TWEET_CLASS_RE.search(quote.get("class") or ""):
+            for link in list(quote.iter("a")):
+                link.drop_tag()

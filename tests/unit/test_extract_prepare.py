@@ -251,3 +251,29 @@ def test_parts_of_a_split_body_far_apart_are_not_joined():
     )
     join_split_bodies(near)
     assert near.get_element_by_id("s").get("itemprop") == "articleBody"
+
+
+def test_embedded_tweets_stay_in_the_article_with_their_attribution_as_text():
+    # mashable's layout: tweets of a photo and a link, each in a wrapper, between the article's paragraphs
+    def tweet(text: str, name: str, handle: str) -> str:
+        return (
+            "<div class='twitter-wrapper'><div><blockquote class='twitter-tweet'><p lang='en'>"
+            f"{text} <a href='https://t.co/x1'>pic.twitter.com/x1</a></p>"
+            f"<p>&#x2014; {name} (@{handle}) <a href='https://twitter.com/{handle}/status/1'>December 13, 2016</a>"
+            "</p></blockquote></div></div>"
+        )
+
+    page = (
+        "<html><head><title>Plane</title></head><body><article><h1>Plane</h1><div class='article-content'>"
+        f"<p>A large plane circled Manhattan for half an hour on Tuesday. {SENTENCE * 2}</p>"
+        + tweet("Why is this plane circling so low over <a href='https://twitter.com/hashtag/Manhattan'>"
+                "#Manhattan</a>?", "Erdal Kuyumcu", "erdal")
+        + f"<p>The military later said the flight was a training exercise. {SENTENCE * 2}</p>"
+        + tweet("A video of the plane that has been circling", "Alp Ozcelik", "alplicable")
+        + f"<p>The rescue squadron flies such exercises a few times a year. {SENTENCE * 2}</p>"
+        "</div></article></body></html>"
+    )
+    text = extract_article(page, url="https://news.example/plane").text
+    assert "Why is this plane circling so low over #Manhattan? pic.twitter.com/x1" in text
+    assert "— Alp Ozcelik (@alplicable) December 13, 2016" in text
+    assert text.index("training exercise") < text.index("A video of the plane") < text.index("rescue squadron")
