@@ -37,6 +37,14 @@ _DATE_LABEL_TAIL_RE = re.compile(
 # ("Text und Interview: Harald Willenbrock")
 _LEADING_SEPARATOR_RE = re.compile(r"^(?:[\s|/·•–—&-]|(?:und|and)\b)+", re.I)
 _TRAILING_SEPARATOR_RE = re.compile(r"[\s|/·•»–—-]+$")
+# A date and time before the label ("Wednesday January 18, 2017 11:44 am PST by Juli Clover"): a digit, then "by"
+_DATE_BEFORE_LABEL_RE = re.compile(r"^.*\d.*?\s(?:by|von|par|por)\s+(?=\S)", re.I)
+# Links to the writer's profiles after the name ("Alyssa Newcomb Twitter Email")
+_PROFILE_LINKS_TAIL_RE = re.compile(
+    r"(?:\s+(?:Twitter|Email|E-Mail|Facebook|Instagram|LinkedIn|Follow|Mail|RSS|Bio|X))+$", re.I
+)
+# The writer's outlet or address after a separator ("Pete Evans · CBC News", "Mike Cason | mcason@al.com")
+_AFFILIATION_TAIL_RE = re.compile(r"^(?P<name>[^\d|·•]*[^\W\d_][^\d|·•]*?)\s+[|·•]\s+.*$")
 # A forum or blog user name with digits in it ("freeman1984", "Bo2man", "r23")
 _HANDLE_RE = re.compile(r"[^\W\d_][\w.-]*\d[\w.-]*")
 # A site's address in a credit line, which normalize_authors would title-case apart ("Hessenschau De")
@@ -171,12 +179,25 @@ def _byline_text(element: _Element) -> str | None:
         else:
             continue  # a date, figure or comment: its words are not the name, its tail may be
         if text:
-            parts.append(text)
+            # pieces are parted by a space, as the elements around them part them on screen, except a letter or
+            # two set apart inside a word (Condé Nast's "Elli<span class="…last-letter-spacing">s</span>")
+            glued = parts and _is_letter_piece(node, tail) and parts[-1][-1:].isalnum() and text[:1].isalnum()
+            parts.append(text if glued or not parts else " " + text)
             length += len(text)
             if length > RAW_TEXT_LIMIT:
                 return None  # a container, not a byline: no need to read it all
-    text = squash(" ".join(parts))
+    text = squash("".join(parts))
     return text if 2 < len(text) < MAX_BYLINE_CHARS else None
+
+
+_INLINE_TAGS = frozenset({"span", "a", "b", "i", "em", "strong", "small", "font"})
+
+
+def _is_letter_piece(node: _Element, tail: bool) -> bool:
+    """Whether ``node`` is an inline element holding a letter or two of a word, for its text or its tail."""
+    return node.tag in _INLINE_TAGS and len(node) == 0 and 0 < len((node.text or "").strip()) <= 2 and (
+        tail or node.text == (node.text or "").strip()
+    )
 
 
 def byline_names(text: str) -> list[str]:
@@ -185,6 +206,8 @@ def byline_names(text: str) -> list[str]:
 
     for _ in range(2):  # "Text & Interview: Harald Willenbrock" has two labels
         text = _LABEL_RE.sub("", _LEADING_SEPARATOR_RE.sub("", text))
+    text = _DATE_BEFORE_LABEL_RE.sub("", text)
+    text = _PROFILE_LINKS_TAIL_RE.sub("", _AFFILIATION_TAIL_RE.sub(r"\g<name>", text))
     undated = _DATE_TAIL_RE.sub("", text)
     if undated != text:  # the words left just before a date are a preposition ("on", "před"), not a name
         text = _DATE_LABEL_TAIL_RE.sub("", _LOWER_TAIL_RE.sub("", undated))

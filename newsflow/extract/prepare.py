@@ -39,6 +39,7 @@ Embedded tweets: a news page quotes tweets as ``<blockquote class="twitter-tweet
 handles and photo links followed by "— Name (@handle) date". Precision mode takes a tweet that is mostly links
 (a photo link, a hashtag) for navigation and drops it, so that of mashable's twelve tweets three were left. The
 links inside a tweet become plain text: the tweet reads as it is shown, and the article's own links are untouched.
+A tweet left for a script to render, its only text its own address (wired.com), is removed.
 """
 
 from __future__ import annotations
@@ -312,8 +313,13 @@ _TWEET_CLASS_RE = re.compile(r"\btwitter-(?:tweet|video)\b")
 
 
 def unlink_tweets(tree: HtmlElement) -> None:
-    """Turn the links inside embedded tweets into plain text (in place)."""
+    """Turn the links inside embedded tweets into plain text, and drop tweets not rendered (in place)."""
     for quote in list(tree.iter("blockquote")):
-        if _TWEET_CLASS_RE.search(quote.get("class") or ""):
-            for link in list(quote.iter("a")):
-                link.drop_tag()
+        if not _TWEET_CLASS_RE.search(quote.get("class") or ""):
+            continue
+        text = quote.text_content().strip()
+        if text.startswith(("http://", "https://")) and not any(c.isspace() for c in text):
+            quote.drop_tree()  # a placeholder for the script to render, its text the tweet's address
+            continue
+        for link in list(quote.iter("a")):
+            link.drop_tag()

@@ -72,6 +72,18 @@ def test_labels_dates_and_several_names_are_read_off_the_byline():
         # the article's tags in the byline's row are not names (solarserver.de)
         '<div class="author">01.12.2022 / <a href="/autor/ana">Ana Ruiz</a> / <a rel="tag" href="/t/csp">CSP</a>'
         ' / <a rel="category tag" href="/t/pv">Photovoltaik</a></div>': ["Ana Ruiz"],
+        # the date before the label (macrumors.com), the writer's profile links and outlet after the name
+        '<div class="byline">Wednesday January 18, 2017 11:44 am PST by <a href="/a/jc">Juli Clover</a></div>': [
+            "Juli Clover"
+        ],
+        '<div class="byline">Alyssa Newcomb <a href="https://twitter.com/x">Twitter</a> <a href="mailto:x">Email</a>'
+        "</div>": ["Alyssa Newcomb"],
+        '<span class="byline">Pete Evans · CBC News</span>': ["Pete Evans"],
+        '<span class="byline">Mike Cason | mcason@al.com</span>': ["Mike Cason"],
+        # a letter set apart inside the name for its spacing (wired.com) stays in the word
+        '<span class="byline__name"><a href="/author/e">Emma Grey Elli<span class="last-letter">s</span></a></span>': [
+            "Emma Grey Ellis"
+        ],
     }
     for byline, expected in cases.items():
         assert byline_authors(fromstring(_page(byline=byline))) == expected, byline

@@ -273,7 +273,13 @@ def test_embedded_tweets_stay_in_the_article_with_their_attribution_as_text():
         + f"<p>The rescue squadron flies such exercises a few times a year. {SENTENCE * 2}</p>"
         "</div></article></body></html>"
     )
+    page = page.replace(
+        "</div></article>",
+        "<blockquote class='twitter-tweet'><a href='https://twitter.com/esa/status/9'>"
+        "https://twitter.com/esa/status/9</a></blockquote></div></article>",
+    )
     text = extract_article(page, url="https://news.example/plane").text
+    assert "twitter.com/esa" not in text  # a tweet not rendered is its address alone
     assert "Why is this plane circling so low over #Manhattan? pic.twitter.com/x1" in text
     assert "— Alp Ozcelik (@alplicable) December 13, 2016" in text
     assert text.index("training exercise") < text.index("A video of the plane") < text.index("rescue squadron")
