@@ -144,7 +144,8 @@ def _tier(el: _Element) -> int | None:
 
 
 def _discarded(el: _Element) -> bool:
-    """Not a byline's place: comments and forms, sidebars, titles, dates, figures, share and print bars."""
+    """Not a byline's place: comments and forms, sidebars, titles, dates, figures, share and print bars, the
+    publisher."""
     tag = el.tag
     if tag in _SKIPPED_TAGS or tag == "form":
         return True
@@ -153,6 +154,8 @@ def _discarded(el: _Element) -> bool:
         return True
     if tag == "a" and _TAG_LINK_RE.search(el.get("rel") or ""):
         return True  # the article's tags or category, set in the byline's row
+    if el.get("itemprop") == "publisher":
+        return True  # the outlet the writer works for, set beside the name (today.com's "byline-affiliation")
     return tag in _DISCARD_TAGS and (
         cls in ("title", "date") or _DISCARD_ID_RE.search(ident) is not None or _DISCARD_CLASS_RE.search(cls)
         is not None or "Figure" in (el.get("data-component") or "")

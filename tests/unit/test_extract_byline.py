@@ -80,6 +80,11 @@ def test_labels_dates_and_several_names_are_read_off_the_byline():
         "</div>": ["Alyssa Newcomb"],
         '<span class="byline">Pete Evans · CBC News</span>': ["Pete Evans"],
         '<span class="byline">Mike Cason | mcason@al.com</span>': ["Mike Cason"],
+        # the outlet beside the name, marked as the publisher (today.com), is not an author
+        '<div class="byline"><div itemprop="author"><span itemprop="name">Melissa Allison</span></div>'
+        '<div class="byline-affiliation" itemprop="publisher"><span itemprop="name">Zillow</span></div></div>': [
+            "Melissa Allison"
+        ],
         # a letter set apart inside the name for its spacing (wired.com) stays in the word
         '<span class="byline__name"><a href="/author/e">Emma Grey Elli<span class="last-letter">s</span></a></span>': [
             "Emma Grey Ellis"
