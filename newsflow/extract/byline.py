@@ -74,8 +74,10 @@ _ROLE_RE = re.compile(
     r"(?:writer|reporter|correspondent|editor|columnist|contributor)s?$",
     re.I,
 )
-# Comment threads and forms name their commenters, never the article's author
-_COMMENT_RE = re.compile(r"comment|respond|reply|kommentar", re.I)
+# Comment threads and forms name their commenters, never the article's author: a class or id that is about
+# comments ("comments", "comment-list", "wpd-comment"), not one that merely ends in the word (observer.com's byline
+# row "entry-meta nyo-social-comments", which holds the comment count)
+_COMMENT_RE = re.compile(r"(?:^|[\s_])(?:[a-z]{1,4}-)?(?:comment|respond|reply|kommentar)", re.I)
 # A link to the article's tag or category page (rel="tag", rel="category tag"): a topic, never a name
 _TAG_LINK_RE = re.compile(r"(?:^|\s)(?:tag|category)(?:\s|$)", re.I)
 # trafilatura's AUTHOR_XPATHS and AUTHOR_DISCARD_XPATHS as attribute tests: the same markers, found in one pass

@@ -85,6 +85,9 @@ def test_labels_dates_and_several_names_are_read_off_the_byline():
         '<div class="byline-affiliation" itemprop="publisher"><span itemprop="name">Zillow</span></div></div>': [
             "Melissa Allison"
         ],
+        # a byline row whose class mentions its comment count (observer.com) is no comment thread
+        '<div class="entry-meta nyo-social-comments">By <span class="author vcard" itemprop="author">'
+        '<a rel="author" href="/author/sage">Sage Lazzaro</a></span></div>': ["Sage Lazzaro"],
         # a letter set apart inside the name for its spacing (wired.com) stays in the word
         '<span class="byline__name"><a href="/author/e">Emma Grey Elli<span class="last-letter">s</span></a></span>': [
             "Emma Grey Ellis"
@@ -104,6 +107,12 @@ def test_template_words_and_comment_forms_are_not_authors():
     submitted = '<span class="submitted-by">Submitted on Mon, 2019-01-21</span>'
     assert byline_authors(fromstring(_page(byline=submitted))) == []
     assert extract_article(_page(after=form), url="https://news.example/bridge").authors == []
+    for thread in (
+        '<div class="wpd-comment"><span class="author">Reader</span></div>',
+        '<ol class="site comment-list"><li><span class="author">Reader</span></li></ol>',
+        '<div class="article_comments"><span class="author">Reader</span></div>',
+    ):
+        assert byline_authors(fromstring(_page(after=thread))) == [], thread
 
 
 def test_a_wordpress_post_and_its_meta_row_are_a_bylines_place():
