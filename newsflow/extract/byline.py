@@ -152,7 +152,8 @@ def _discarded(el: _Element) -> bool:
     if tag in _SKIPPED_TAGS or tag == "form":
         return True
     cls, ident = el.get("class") or "", el.get("id") or ""
-    if _COMMENT_RE.search(cls) or _COMMENT_RE.search(ident):
+    # the page's own classes say what the page has ("has-comments", "comments-open"), not where the byline is
+    if tag not in ("html", "body") and (_COMMENT_RE.search(cls) or _COMMENT_RE.search(ident)):
         return True
     if tag == "a" and _TAG_LINK_RE.search(el.get("rel") or ""):
         return True  # the article's tags or category, set in the byline's row

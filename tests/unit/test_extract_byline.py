@@ -107,6 +107,10 @@ def test_template_words_and_comment_forms_are_not_authors():
     submitted = '<span class="submitted-by">Submitted on Mon, 2019-01-21</span>'
     assert byline_authors(fromstring(_page(byline=submitted))) == []
     assert extract_article(_page(after=form), url="https://news.example/bridge").authors == []
+    page = _page(byline='<p class="byline">By <a rel="author" href="/staff/ana">Ana Ruiz</a></p>')
+    # the page's own classes (nytimes.com's <html class="… has-comments …">) do not make it a comment thread
+    assert byline_authors(fromstring(page.replace("<html>", '<html class="has-comments">'))) == ["Ana Ruiz"]
+    assert byline_authors(fromstring(page.replace("<body>", '<body class="single comments-open">'))) == ["Ana Ruiz"]
     for thread in (
         '<div class="wpd-comment"><span class="author">Reader</span></div>',
         '<ol class="site comment-list"><li><span class="author">Reader</span></li></ol>',
