@@ -44,6 +44,8 @@ _PROFILE_LINKS_TAIL_RE = re.compile(
     r"(?:\s+(?:Twitter|Email|E-Mail|Facebook|Instagram|LinkedIn|Follow|Mail|RSS|Bio|X))+$", re.I
 )
 # The writer's outlet or address after a separator ("Pete Evans · CBC News", "Mike Cason | mcason@al.com")
+# The writer's e-mail address beside the name ("Jenny Staletovich jstaletovich@miamiherald.com")
+_EMAIL_RE = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _AFFILIATION_TAIL_RE = re.compile(r"^(?P<name>[^\d|·•]*[^\W\d_][^\d|·•]*?)\s+[|·•]\s+.*$")
 # A forum or blog user name with digits in it ("freeman1984", "Bo2man", "r23")
 _HANDLE_RE = re.compile(r"[^\W\d_][\w.-]*\d[\w.-]*")
@@ -63,12 +65,18 @@ _NOT_NAMES = frozenset({
     "auteur", "username", "user", "anonymous", "guest", "unknown", "submitted", "published", "updated",
     "wordpressadmin", "webmaster", "quelle", "source",
 })
-# What follows a name in a byline without being one: a degree, a role ("Ben Silverman Games Editor")
+# What follows a name in a byline without being one: a degree, a role ("Ben Silverman Games Editor", "Sam Stein
+# Senior Politics Editor")
 _CREDENTIAL_RE = re.compile(r"^(?:MA|MD|PhD|MS|MSc|BA|BSc|RN|DO|JD|MBA|MPH|Dr)\.?$")
 _ROLE_TAIL_RE = re.compile(
     r"(?:\s+[A-Z][\w-]*)?(\s+)(?:Staff|Editor|Writer|Reporter|Correspondent|Columnist|Contributor|Producer|"
     r"Journalist(?:in)?|Redakteur(?:in)?|Chefredakteur(?:in)?|Philosophe|Rédacteur|Rédactrice|Periodista)$"
 )
+_ROLE_QUALIFIERS = frozenset({
+    "senior", "chief", "managing", "executive", "deputy", "associate", "contributing", "staff", "special", "political",
+    "politics", "national", "foreign", "sports", "tech", "technology", "science", "business", "features", "news",
+    "digital", "health", "entertainment", "culture", "opinion", "investigative", "global", "white", "house",
+})
 _ROLE_RE = re.compile(
     r"^(?:(?:staff|senior|contributing|special|chief|associate|deputy)\s+)?"
     r"(?:writer|reporter|correspondent|editor|columnist|contributor)s?$",
@@ -212,7 +220,7 @@ def byline_names(text: str) -> list[str]:
 
     for _ in range(2):  # "Text & Interview: Harald Willenbrock" has two labels
         text = _LABEL_RE.sub("", _LEADING_SEPARATOR_RE.sub("", text))
-    text = _DATE_BEFORE_LABEL_RE.sub("", text)
+    text = _DATE_BEFORE_LABEL_RE.sub("", _EMAIL_RE.sub("", text))
     text = _PROFILE_LINKS_TAIL_RE.sub("", _AFFILIATION_TAIL_RE.sub(r"\g<name>", text))
     undated = _DATE_TAIL_RE.sub("", text)
     if undated != text:  # the words left just before a date are a preposition ("on", "před"), not a name
@@ -237,13 +245,21 @@ def _is_description(text: str) -> bool:
 
 
 def _without_role(name: str) -> str:
-    """"Ben Silverman Games Editor" -> "Ben Silverman"; the word before the role goes with it only where a
-    name of two words is left ("Christoph Hein Chefredakteur" keeps "Hein")."""
+    """"Ben Silverman Games Editor" -> "Ben Silverman", "Sam Stein Senior Politics Editor" -> "Sam Stein". Words
+    that qualify a role ("Senior", "Politics") go with it while a name of two words is left; otherwise one
+    capitalised word before the role goes with it only where a name of two words is left ("Christoph Hein
+    Chefredakteur" keeps "Hein", "Anna Lena Maier Senior Editor" keeps "Maier")."""
     match = _ROLE_TAIL_RE.search(name)
     if match is None:
         return name
-    before = name[: match.start()]
-    return before if len(before.split()) >= 2 else name[: match.start(1)]
+    kept = name[: match.start(1)].split()
+    qualified = False
+    while len(kept) > 2 and kept[-1].casefold() in _ROLE_QUALIFIERS:
+        kept.pop()
+        qualified = True
+    if not qualified and match.start() < match.start(1) and len(kept) > 2:
+        kept.pop()
+    return " ".join(kept)
 
 
 def is_name(name: str) -> bool:

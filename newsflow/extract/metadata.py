@@ -51,6 +51,8 @@ def authors(
     if people:
         return people, source  # "Rob Picheta, CNN": the site beside a writer is the publisher, not an author
     from_byline = _clean_names(byline_authors(tree, headline))
+    # "Stephen Collinson, CNN" in the byline too; a byline naming only the site (a press release) keeps it
+    from_byline = [name for name in from_byline if word_key(name) not in site] or from_byline
     if from_byline:
         return from_byline, "byline"
     return stated, (source if stated else None)

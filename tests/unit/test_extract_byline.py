@@ -88,6 +88,12 @@ def test_labels_dates_and_several_names_are_read_off_the_byline():
         # a byline row whose class mentions its comment count (observer.com) is no comment thread
         '<div class="entry-meta nyo-social-comments">By <span class="author vcard" itemprop="author">'
         '<a rel="author" href="/author/sage">Sage Lazzaro</a></span></div>': ["Sage Lazzaro"],
+        # the writer's address (miamiherald.com) and a role of several words (huffingtonpost.com) are no names
+        '<div class="byline">Jenny Staletovich <a href="mailto:j@x.com">jstaletovich@miamiherald.com</a></div>': [
+            "Jenny Staletovich"
+        ],
+        '<div class="byline">By Sam Stein Senior Politics Editor</div>': ["Sam Stein"],
+        '<div class="byline">By Anna Lena Maier Senior Editor</div>': ["Anna Lena Maier"],
         # a letter set apart inside the name for its spacing (wired.com) stays in the word
         '<span class="byline__name"><a href="/author/e">Emma Grey Elli<span class="last-letter">s</span></a></span>': [
             "Emma Grey Ellis"
@@ -175,6 +181,15 @@ def test_stated_authors_come_first_and_a_site_name_as_author_gives_way_to_the_by
     assert (article.authors, article.authors_source) == (["Ana Ruiz"], "byline")
     article = extract_article(_page(head=site), url="https://news.example/b")
     assert (article.authors, article.authors_source) == (["Bridge Times"], "meta")
+    # the site beside the writer in the byline (cnn.com's "Stephen Collinson, CNN") is the publisher
+    site_only = '<meta property="og:site_name" content="Bridge Times">'
+    beside = '<p class="byline">By Ana Ruiz, Bridge Times</p>'
+    article = extract_article(_page(byline=beside, head=site_only), url="https://news.example/b")
+    assert (article.authors, article.authors_source) == (["Ana Ruiz"], "byline")
+    alone = '<p class="byline">By Bridge Times</p>'  # a press release
+    assert extract_article(_page(byline=alone, head=site_only), url="https://news.example/b").authors == [
+        "Bridge Times"
+    ]
     entry = FeedEntry(entry_key="k", url="https://news.example/b", authors=["Cy Twombly"])
     article = extract_article(_page(byline=byline), url="https://news.example/b", feed_entry=entry)
     assert (article.authors, article.authors_source) == (["Cy Twombly"], "feed")
