@@ -3,7 +3,8 @@ then the feed.
 
 Every time is timezone-aware and keeps the offset the page states, so its date is the publisher's calendar day
 (a time without a zone, and a bare date, is read as UTC). None is later than ``now``: a candidate in the future
-is skipped and the next source is asked.
+is skipped and the next source is asked. htmldate's guesses are not taken for dates: the copyright year it falls
+back on as 1 January (41 of the 1,143 saved pages had one), or a day it read before the month the address states.
 """
 
 from __future__ import annotations
@@ -181,10 +182,30 @@ def modified_time(
     )
 
 
+# A year and month in the address ("/story/2016/10/…"): a date before that month was misread from the page's text
+# ("10/04/16" as 10 April); a later one may be a republication the page states (bundespolizei.de)
+_URL_MONTH_RE = re.compile(r"/((?:19|20)\d\d)[/-](0[1-9]|1[0-2])(?:[/-]|$)")
+
+
 def _htmldate(tree: HtmlElement, url: str | None, now: datetime) -> str | None:
+    """htmldate's publication date, where it read one: not the copyright year it falls back on as 1 January, nor
+    a day before the month the address states."""
     from htmldate import find_date
 
+    def search(extensive: bool) -> str | None:
+        return find_date(
+            tree, url=url, original_date=True, extensive_search=extensive, max_date=now.strftime("%Y-%m-%d")
+        )
+
     try:
-        return find_date(tree, url=url, original_date=True, extensive_search=True, max_date=now.strftime("%Y-%m-%d"))
+        found = search(True)
+        if found and found.endswith("-01-01"):
+            # 1 January is what htmldate gives for a page's "© 2020" when nothing else is found; the date is kept
+            # only where the page states it without that guess
+            found = search(False)
     except (ValueError, TypeError):
         return None
+    month = _URL_MONTH_RE.search(url or "")
+    if found and month and found[:7] < f"{month.group(1)}-{month.group(2)}":
+        return None
+    return found

@@ -46,6 +46,32 @@ def test_published_falls_back_to_the_pages_dateline_and_modified_to_the_feed():
     assert article.modified_at == updated and article.modified_source == "feed"
 
 
+def test_no_publication_day_is_made_up_from_a_copyright_year_or_a_misread_date():
+    from newsflow.extract import extract_article
+
+    body = "".join(
+        f"<p>{s}</p>"
+        for s in (
+            "The council voted on Tuesday to close the old bridge to cars next month after engineers found cracks.",
+            "Buses and bicycles will still cross while the repairs, expected to take two years, go ahead there.",
+        )
+    )
+    footer = "<footer><div class='t-meta'>© 2020 Example Media. All rights reserved.</div></footer>"
+    page = f"<html><head><title>Bridge</title></head><body><article><h1>Bridge</h1>{body}</article>{footer}</body>"
+    # htmldate falls back on the copyright year as 1 January 2020 (engadget.com)
+    article = extract_article(page, url="https://news.example/bridge-to-close")
+    assert article.published_at is None and article.published_source is None
+    # a real 1 January stays
+    new_year = page.replace("<h1>Bridge</h1>", "<h1>Bridge</h1><time datetime='2020-01-01'>1 January 2020</time>")
+    dated = extract_article(new_year, url="https://news.example/bridge-to-close").published_at
+    assert dated is not None and dated.date().isoformat() == "2020-01-01"
+    # a teaser's "10/04/16" read as 10 April under an address of October 2016 (politico.com)
+    aside = "<aside><p class='timestamp'>Updated 10/04/16 05:12 PM EDT</p></aside>"
+    teaser = page.replace("</article>", f"</article>{aside}")
+    article = extract_article(teaser, url="https://news.example/story/2016/10/bridge-229079")
+    assert article.published_at is None or article.published_at.date().isoformat() >= "2016-10-01"
+
+
 def test_a_stated_offset_is_kept_so_the_date_is_the_publishers_day():
     evening = parse_time("2022-05-03T21:25:56-03:00")
     assert evening is not None and evening.isoformat() == "2022-05-03T21:25:56-03:00"
