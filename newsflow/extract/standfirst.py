@@ -11,8 +11,10 @@ summary set apart from the story (a dek): the public article-extraction benchmar
 the body on only about 6 of its 181 pages (2019 English news, most of which carry one; its Guardian page leaves
 the standfirst out), and readability's expected texts (CNET) leave it out. German, French, Spanish, Polish,
 Latvian … publishers write a lead that opens the story (Vorspann, chapô, entradilla, lid): trafilatura's evaldata
-and newspaper4k's expected texts count it as body. So on an English page only a lede is added, the body's first
-paragraph which the description repeats after leaving out its dateline ("London (CNN)It was …").
+and newspaper4k's expected texts count it as body. So on an English page only a lede is added: the body's first
+paragraph which the description repeats after leaving out its dateline ("London (CNN)It was …"), or which a
+description cut short with an ellipsis opens while the paragraph runs on for more than twice its length (The
+Verge sets a story's first paragraph apart for its drop cap; the description was cut from it, as a dek's is not).
 """
 
 from __future__ import annotations
@@ -80,15 +82,19 @@ def _block_showing(
         if not isinstance(element, _Element):
             continue
         shown = words(element.text_content())
+        opens = truncated and shown[: len(wanted) - 1] == wanted[:-1]
         # a cut description's dek goes on for a sentence or two more, not for the length of an article
-        begins = truncated and len(shown) <= 2 * len(wanted) and shown[: len(wanted) - 1] == wanted[:-1]
+        begins = opens and len(shown) <= 2 * len(wanted)
+        # a paragraph the cut description opens and that runs on longer is the story's first paragraph, set
+        # apart for its drop cap (The Verge's "c-entry-intro"): the description was cut from it
+        intro = opens and not begins and element.tag == "p"
         # the description may leave out the dateline that opens the paragraph ("London (CNN)It was …")
         dated = 0 < len(shown) - len(wanted) <= DATELINE_WORDS and shown[-len(wanted):] == wanted
-        if shown != wanted and not begins and not dated:
+        if shown != wanted and not begins and not intro and not dated:
             continue
         if any(a.tag in _NOT_INSIDE for a in (element, *element.iterancestors())):
             continue
-        return element, dated
+        return element, dated or intro
     return None
 
 

@@ -101,3 +101,24 @@ def test_a_lede_whose_dateline_the_description_leaves_out_opens_the_text_even_in
     article = extract_article(_page(f"<div class='el__leafmedia'>{long_prefix}</div>", description=DEK,
                                     paragraphs=PARAGRAPHS), url="https://news.example/b")
     assert article.text.split("\n\n") == PARAGRAPHS
+
+
+def test_an_intro_paragraph_a_cut_description_was_taken_from_opens_the_text_even_in_english():
+    # The Verge sets a story's first paragraph apart for its drop cap; the description is its opening, cut short
+    intro = (
+        "Engineers have watched the old bridge for years. From the first survey in 1978 to the inspection last "
+        "week, each report has found the piers a little weaker than before. That is no accident, as the river has "
+        "been scouring the footings for decades. This spring the council finally ran out of time, and of money, "
+        "to patch the stonework again."
+    )
+    cut = intro[:130].rsplit(" ", 1)[0] + "..."
+    page = _page(f"<div class='c-entry-intro p-dropcap'><p>{intro}</p><hr></div>", description=cut,
+                 paragraphs=PARAGRAPHS)
+    article = extract_article(page, url="https://news.example/bridge")
+    assert article.language == "en"
+    assert article.text.split("\n\n") == [intro, *PARAGRAPHS]
+    # a dek the cut description is taken from stays out: it runs on for a sentence, not for a paragraph
+    dek = "Engineers found cracks in the piers last week. The council says the repairs will take two years."
+    page = _page(f"<div class='article__lead'><p>{dek}</p></div>", description=dek[:60].rsplit(" ", 1)[0] + "...",
+                 paragraphs=PARAGRAPHS)
+    assert extract_article(page, url="https://news.example/bridge").text.split("\n\n") == PARAGRAPHS
