@@ -86,7 +86,7 @@ _PROMPT_ANYWHERE_RE = re.compile(
     r"thanks? (?:you )?for (?:signing up|subscribing)|^sign-?up successful|"
     r"by (?:clicking|signing up|subscribing)\b.{0,40}\byou agree\b|"
     r"we have a small favou?r to ask|^we respect your privacy|"
-    r"(?:story|article) continues (?:below|after)|\bin your inbox\b|scroll (?:down )?to continue|skip advertisement|"
+    r"(?:story|article) continue[sd] (?:below|after)|\bin your inbox\b|scroll (?:down )?to continue|skip advertisement|"
     r"to (?:view|read) the (?:full|whole|rest of the) (?:story|article)|please subscribe to\b|"
     r"already a subscriber\?|you(?:['’]re| are) already a subscriber|"
     r"tenemos canal de (?:telegram|whatsapp)|únete a nuestro canal|"

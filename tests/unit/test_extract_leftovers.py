@@ -60,6 +60,7 @@ def test_prompts_to_follow_download_or_read_on_go_and_an_author_bio_stays():
         "Le puede interesar: la NASA lanza su nueva misión",
         "Schon gelesen?",
         "Story continues below advertisement",
+        "Story Continued Below",  # politico.com, between paragraphs
         "［有料会員限定］ この記事は会員限定です。電子版に登録すると続きをお読みいただけます。",
     ):
         assert is_prompt(prompt), prompt
