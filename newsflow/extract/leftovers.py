@@ -136,7 +136,7 @@ _BYLINE_RE = re.compile(
 )
 _STAMP_RE = re.compile(
     r"^(?:published|updated|posted|last updated|modified|veröffentlicht|aktualisiert|publié|mis à jour|"
-    r"publicado|actualizado|written(?=:))\b(?:[^.]|(?<=\d)\.(?=\s?\d)){0,80}\.?$",
+    r"publicado|actualizado|written(?=:))\b(?:[ap]\.m\.|[^.]|(?<=\d)\.(?=\s?\d)){0,80}\.?$",
     re.I,
 )
 # A date or time with little around it ("March 3, 2019 | 6:15 pm", "jueves, 5 de junio de 2019")

@@ -298,6 +298,7 @@ def test_the_sites_long_follow_us_line_closing_the_body_goes_and_datelines_with_
     for line in (
         "Posted: Thursday, April 21, 2022. 10:11 pm CST.", "Written: 2023-11-07 15:03:30 / Updated: 2023-11-07",
         "Written by: Julie Mollins",
+        "Updated on September 19 at 3:15 p.m.",  # theatlantic.com, above the article
     ):
         assert is_byline_or_dateline(line, []), line
     assert not is_byline_or_dateline("Written in 1853, the story was an instant success with critics.", [])
