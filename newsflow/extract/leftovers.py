@@ -158,6 +158,8 @@ _WIDGET_RE = re.compile(
     r"|bild anzeigen|enlarge (?:this )?image|back to top|skip to (?:main )?content"
     r"|(?:estimated )?reading time:?\s*\d+\s*min\w*\.?|\d+\s*min(?:ute)?s?\.? read"
     r"|\(end\)|now playing|up next|autoplay|replay(?: video)?|skip ad|(?:toggle|hide|show) caption"
+    # a video box's label between paragraphs (opposingviews.com's "Popular Video" over an unrelated clip)
+    r"|(?:most )?popular videos?|featured videos?|trending videos?|video of the day"
     r"|expand (?:image|caption)|(?:next|previous|prev) (?:article|story|post)|view this post on instagram"
     r"|media playback is unsupported on your device|your browser does not support (?:the )?\w+(?: \w+)?\.?"
     r"|sponsored(?: content)?|paid content|print this (?:page|article|story)|email this (?:page|article|story)"

@@ -145,7 +145,7 @@ def test_widgets_disclosures_credits_and_sign_up_calls_go_wherever_they_stand():
         "[What you need to know to start the day: Get New York Today in your inbox.]",
         "[Read: Why Tunisia, Arab Spring’s sole success story, suffers from Islamist violence]",
         "If you’re seeing this message but you’re already a subscriber, you can log in for immediate access.",
-        "Estimated reading time: 6 minutes", "5 min read", "Courtesy of Forests News",
+        "Estimated reading time: 6 minutes", "5 min read", "Courtesy of Forests News", "Popular Video",
         "Chief Education Officer Dr Ramona Archer-Bradshaw. (Picture by Jameel Springer)",
         "Devindra Hardawar/AOL", "Fot. Lukasz Nowaczyk / Agencja Gazeta", "(END)",
         "El contenido de los comentarios es la opinión de los usuarios o internautas no de ultimahora.es.",
