@@ -52,6 +52,8 @@ _PROMPT_RE = re.compile(
     r"(?:watch|listen)(?:\s*[:|]| now| live| (?:the )?(?:full )?video"
     r"| to (?:the|this|our) (?:podcast|episode|article|story))|"
     r"follow us|click here|continue reading|get (?:the|our)|download (?:the|our)|advertisement|"
+    # "For more, read: …", "Get Data Sheet, Fortune's technology newsletter"
+    r"for more(?: on this)?,? (?:read|see|visit|go to)\b|get [^.!?]{0,60}\bnewsletter\.?$|"
     r"lesen sie auch|lesen sie mehr|mehr zum thema|auch interessant|weiterlesen|lire aussi|à lire aussi|voir aussi|"
     r"leia também|lee también|lea también|vea también|leer más|leggi anche|czytaj też|czytaj także|zobacz też|"
     r"(?:también )?(?:le|te) puede interesar|mira:|schon gelesen|auch lesen:|zum weiterlesen:|"

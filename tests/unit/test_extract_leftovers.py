@@ -61,6 +61,8 @@ def test_prompts_to_follow_download_or_read_on_go_and_an_author_bio_stays():
         "Schon gelesen?",
         "Story continues below advertisement",
         "Story Continued Below",  # politico.com, between paragraphs
+        "For more, read: This Las Vegas Resort Is Installing Amazon Alexa in Every Hotel Room",  # fortune.com
+        "Get Data Sheet, Fortune’s technology newsletter",
         "［有料会員限定］ この記事は会員限定です。電子版に登録すると続きをお読みいただけます。",
     ):
         assert is_prompt(prompt), prompt
