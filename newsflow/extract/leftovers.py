@@ -74,7 +74,8 @@ _PROMPT_RE = re.compile(
 _PROMPT_ANYWHERE_RE = re.compile(
     r"sign up for (?:our|the) [\w\s-]{0,30}newsletter|subscribe to (?:our|the) [\w\s-]{0,30}newsletter|"
     r"the post .{1,300} appeared first on|get (?:the|our) [\w\s-]{0,30}newsletter|"
-    r"sign(?:ing)? up (?:for|to) (?:our|the) [\w\s-]{0,30}newsletter|\bsign up (?:here|now|today)[.!]?$|"
+    r"sign(?:ing)? up (?:(?:here|now|today) )?(?:for|to) (?:our|the) [\w\s-]{0,30}newsletter|"
+    r"\bsign up (?:here|now|today)[.!]?$|"
     r"\bnewsletter (?:anmelden|abonnieren|bestellen)\b|zum newsletter\b|"
     r"könnte (?:dich|sie|euch) (?:auch )?interessieren|pour lire la suite|pour accéder en illimité|"
     r"(?:log|sign) in to (?:comment|post|reply)|must be logged in to (?:comment|post|reply)|"
