@@ -108,21 +108,25 @@ _DISCARD_CLASS_RE = re.compile(
 def byline_authors(tree: HtmlElement, headline: str | None = None) -> list[str]:
     """Author names from the byline nearest after the headline (the h1 showing ``headline``, else the first h1)."""
     tiers: list[list[tuple[int, _Element]]] = [[], [], []]
-    h1s: list[tuple[int, bool]] = []  # (position, shows the headline)
+    h1s: list[tuple[int, _Element, bool]] = []  # (position, element, shows the headline)
     wanted = words(headline or "")
     for position, el in enumerate(tree.iter(_ELEMENT)):
         if el.tag == "h1":
-            h1s.append((position, bool(wanted) and words(el.text_content()) == wanted))
+            h1s.append((position, el, bool(wanted) and words(el.text_content()) == wanted))
             continue
         tier = _tier(el)
         if tier is not None:
             tiers[tier].append((position, el))
-    anchor = next((pos for pos, shows in h1s if shows), h1s[0][0] if h1s else -1)
+    headline_h1 = next(((pos, el) for pos, el, shows in h1s if shows), h1s[0][:2] if h1s else None)
+    anchor = headline_h1[0] if headline_h1 else -1
+    # the elements around the headline are the page's layout, whatever their classes say ("right-sidebar",
+    # "has-comments"): they hold the article, not a sidebar or a comment thread
+    layout = frozenset(headline_h1[1].iterancestors()) if headline_h1 else frozenset()
     for found in tiers:
         # the nearest after the headline first, then those before it from the nearest back
         ordered = [el for pos, el in found if pos > anchor] + [el for pos, el in reversed(found) if pos < anchor]
         for el in ordered:
-            text = None if _inside(el) else _byline_text(el)
+            text = None if _inside(el, layout) else _byline_text(el)
             names = byline_names(text) if text else []
             if names:
                 return names
@@ -173,8 +177,8 @@ def _discarded(el: _Element) -> bool:
     )
 
 
-def _inside(element: _Element) -> bool:
-    return _discarded(element) or any(_discarded(a) for a in element.iterancestors())
+def _inside(element: _Element, layout: frozenset[_Element] = frozenset()) -> bool:
+    return _discarded(element) or any(a not in layout and _discarded(a) for a in element.iterancestors())
 
 
 def _byline_text(element: _Element) -> str | None:

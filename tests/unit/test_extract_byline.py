@@ -117,6 +117,12 @@ def test_template_words_and_comment_forms_are_not_authors():
     # the page's own classes (nytimes.com's <html class="… has-comments …">) do not make it a comment thread
     assert byline_authors(fromstring(page.replace("<html>", '<html class="has-comments">'))) == ["Ana Ruiz"]
     assert byline_authors(fromstring(page.replace("<body>", '<body class="single comments-open">'))) == ["Ana Ruiz"]
+    # nor do the layout classes of the elements around the headline (rawstory.com's "page-left-right-sidebar")
+    layout = _page(byline='<div class="blog-author"><a rel="author" href="/author/tg">Tana Ganeva</a></div>')
+    layout = layout.replace("<article>", '<div class="page-wrapper right-sidebar"><article>').replace(
+        "</article>", "</article></div>"
+    )
+    assert byline_authors(fromstring(layout), "Old bridge to close to cars") == ["Tana Ganeva"]
     for thread in (
         '<div class="wpd-comment"><span class="author">Reader</span></div>',
         '<ol class="site comment-list"><li><span class="author">Reader</span></li></ol>',
