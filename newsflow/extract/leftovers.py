@@ -52,6 +52,8 @@ _PROMPT_RE = re.compile(
     r"(?:watch|listen)(?:\s*[:|]| now| live| (?:the )?(?:full )?video"
     r"| to (?:the|this|our) (?:podcast|episode|article|story))|"
     r"follow us|click here|continue reading|get (?:the|our)|download (?:the|our)|advertisement|"
+    # "Read this story in Bengali", "In Video: …" (timesofindia.com, after the article)
+    r"read this (?:story|article) in [\w-]+$|in video:.*$|"
     # "For more, read: …", "Get Data Sheet, Fortune's technology newsletter"
     r"for more(?: on this)?,? (?:read|see|visit|go to)\b|get [^.!?]{0,60}\bnewsletter\.?$|"
     r"lesen sie auch|lesen sie mehr|mehr zum thema|auch interessant|weiterlesen|lire aussi|à lire aussi|voir aussi|"

@@ -63,6 +63,7 @@ def test_prompts_to_follow_download_or_read_on_go_and_an_author_bio_stays():
         "Story Continued Below",  # politico.com, between paragraphs
         "For more, read: This Las Vegas Resort Is Installing Amazon Alexa in Every Hotel Room",  # fortune.com
         "Get Data Sheet, Fortune’s technology newsletter",
+        "Read this story in Bengali", "In Video:India, Pakistan should take bilateral route to resolve all disputes",
         "Can't get enough of Us? Sign up now for the Us Weekly newsletter packed with the latest celeb news!",
         "［有料会員限定］ この記事は会員限定です。電子版に登録すると続きをお読みいただけます。",
     ):
