@@ -22,6 +22,7 @@ from newsflow.extract.sanitize import sanitize_html
 from newsflow.extract.standfirst import find_standfirst
 from newsflow.extract.status import STUB_WORDS, is_blocked, is_cut_off, is_paywalled
 from newsflow.extract.textutil import containment, join_paragraphs
+from newsflow.extract.title import host_keys
 from newsflow.extract.title import title as read_title
 from newsflow.records import ArticleStatus, ExtractedArticle, FeedEntry
 
@@ -78,7 +79,8 @@ def _from_tree(tree: HtmlElement, html: str, url: str | None, entry: FeedEntry |
     language_hint = (ld.language if ld else None) or head.html_lang or head.first("content-language")
     page_xml = extract_body(tree)
     if page_xml is not None:
-        bylines = remove_leftovers(page_xml, titles=titles, authors=authors, labels=[x for x in (section, site) if x])
+        labels = [x for x in (section, site, *host_keys(url)) if x]
+        bylines = remove_leftovers(page_xml, titles=titles, authors=authors, labels=labels)
         if not authors and bylines:
             authors = metadata.body_byline_authors(bylines)
             authors_source = "byline" if authors else None

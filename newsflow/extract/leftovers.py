@@ -67,6 +67,8 @@ _PROMPT_RE = re.compile(
     r"for the latest (?:news|stories|updates|headlines)|more:|like us on facebook|"
     r"(?:join|start) the (?:conversation|discussion)|view (?:all )?(?:\d+ )?comments|"
     r"(?:please )?support (?:our|independent|quality) journalism|will you (?:support|become)|"
+    # a reactions widget between paragraphs (popsugar.com: "What’s Your Reaction?Share this reaction with …")
+    r"what['’]?s your reaction\?.*$|"
     rf"{_FOLLOW_US})"
     r"(?!\w)",  # not \b: alternatives ending in ":" ("Mira: …") have no word boundary after them
     re.I,
@@ -430,7 +432,8 @@ def remove_leftovers(
     """
     opening = [block for block in list(body)[:OPENING_BLOCKS + 2] if block.tag != "graphic"]
     title_norms = {word_key(t) for t in titles if t and word_key(t)}
-    label_norms = {word_key(x) for x in labels if x and word_key(x)}
+    # compared without spaces, so that a site's name matches its address ("How-To Geek", howtogeek.com)
+    label_norms = {_compact(x) for x in labels if x and _compact(x)}
     author_list = [a for a in authors if a]
     # first, while a closing list's heading is still there: a heading that is also a prompt ("Lesen Sie auch",
     # "Leia também") goes in the loop below, and the list under it would stay
@@ -476,6 +479,10 @@ def remove_leftovers(
     return [line for line in dropped if is_byline(line, ())]
 
 
+def _compact(text: str) -> str:
+    return word_key(text).replace(" ", "")
+
+
 def _first_line(block: _Element) -> str:
     """The block's text up to its first line break ("Von Ann Lee<lb/>Kakuma/Kenia" -> "Von Ann Lee")."""
     parts = [block.text or ""]
@@ -503,7 +510,7 @@ def _trim_edge(
             return _trim_beyond_graphic(body, block, titles, labels, authors, from_start=from_start)
         if (
             norm in titles
-            or norm in labels
+            or _compact(text) in labels
             or is_byline_or_dateline(text, authors)
             or (from_start and block.tag == "head" and _is_headline(block, text, norm, titles))
             or (_is_label(text) and block.tag != "head" and _is_edge_clutter(block, text))
@@ -554,7 +561,7 @@ def _trim_beyond_graphic(
             sibling = sibling.getnext() if from_start else sibling.getprevious()
             continue
         if norm and (
-            norm in titles or norm in labels or is_byline_or_dateline(text, authors) or
+            norm in titles or _compact(text) in labels or is_byline_or_dateline(text, authors) or
             (_is_label(text) and sibling.tag != "head" and _is_edge_clutter(sibling, text))
         ):
             following = sibling.getnext() if from_start else sibling.getprevious()

@@ -89,7 +89,7 @@ def title(
 ) -> str | None:
     site = site_name(head, ld)
     # the site as its name and as its address says it ("seelenradio » Nummer zwei: Leo" on seelenradio.de)
-    sites = frozenset(key for key in (word_key(site or ""), *_host_keys(url)) if key)
+    sites = frozenset(key for key in (word_key(site or ""), *host_keys(url)) if key)
     candidates = [
         squash(html.unescape(candidate))
         for candidate in (
@@ -191,7 +191,7 @@ def _as_shown(title: str, h1: str) -> str:
     return h1 if plain(h1) == plain(title) else title
 
 
-def _host_keys(url: str | None) -> tuple[str, ...]:
+def host_keys(url: str | None) -> tuple[str, ...]:
     """"sott.net" and "sott" for https://www.sott.net/article/1: the ways a title names its site by address."""
     host = (urlsplit(url).hostname or "") if url else ""
     labels = host.removeprefix("www.").split(".")

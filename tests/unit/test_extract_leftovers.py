@@ -64,6 +64,7 @@ def test_prompts_to_follow_download_or_read_on_go_and_an_author_bio_stays():
         "For more, read: This Las Vegas Resort Is Installing Amazon Alexa in Every Hotel Room",  # fortune.com
         "Get Data Sheet, Fortune’s technology newsletter",
         "Read this story in Bengali", "In Video:India, Pakistan should take bilateral route to resolve all disputes",
+        "What’s Your Reaction?Share this reaction with your friends!",  # popsugar.com, between paragraphs
         "Can't get enough of Us? Sign up now for the Us Weekly newsletter packed with the latest celeb news!",
         "［有料会員限定］ この記事は会員限定です。電子版に登録すると続きをお読みいただけます。",
     ):
@@ -412,3 +413,18 @@ def test_a_byline_behind_a_standfirst_goes_and_a_sentence_opening_with_by_stays(
     # further down, a line naming the author is the article's own ("Ann Lee" quoted as a source)
     body = _body(dek, *(f"<p>{PROSE}</p>" for _ in range(3)), "<p>Ann Lee, Staff Writer</p>", f"<p>{PROSE}</p>")
     assert "Ann Lee, Staff Writer" in _clean(body)
+
+
+def test_the_sites_name_at_the_edge_goes_also_when_only_its_address_states_it():
+    from newsflow.extract import extract_article
+
+    # howtogeek.com prints its name as a heading over the article; the page states no og:site_name
+    body = "".join(f"<p>{PROSE} {n}</p>" for n in range(4))
+    page = (
+        "<html><head><title>Echo vs. Home</title></head><body><article>"
+        f"<div><h1>How-To Geek</h1></div><h2>Echo vs. Home</h2>{body}</article></body></html>"
+    )
+    text = extract_article(page, url="https://www.howtogeek.com/282568/echo-vs-home/").text
+    assert text.startswith(PROSE)
+    # elsewhere the same words are the article's
+    assert "How-To Geek" in extract_article(page, url="https://news.example/282568/echo-vs-home/").text
