@@ -177,7 +177,15 @@ def _discarded(el: _Element) -> bool:
     )
 
 
+# A link holding this many words around an author's name is a teaser card for another article (lemonde.fr's
+# "article--nav": its title, its writer's name and description), not a link to the writer's page
+TEASER_LINK_WORDS = 15
+
+
 def _inside(element: _Element, layout: frozenset[_Element] = frozenset()) -> bool:
+    for ancestor in element.iterancestors():
+        if ancestor.tag == "a" and len(ancestor.text_content().split()) >= TEASER_LINK_WORDS:
+            return True
     return _discarded(element) or any(a not in layout and _discarded(a) for a in element.iterancestors())
 
 

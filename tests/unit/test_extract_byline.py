@@ -123,6 +123,15 @@ def test_template_words_and_comment_forms_are_not_authors():
         "</article>", "</article></div>"
     )
     assert byline_authors(fromstring(layout), "Old bridge to close to cars") == ["Tana Ganeva"]
+    # a teaser card for another article, its writer's name inside the link (lemonde.fr's "article--nav")
+    card = (
+        '<a class="article article--nav" href="/idees/2019/05/07/ena"><p class="article__title">La suppression de'
+        " l’ENA démontrerait la faible capacité de la France de se réformer</p><div class='article__author'>"
+        '<div class="article__author-name">Jocelyn Caron</div><div>Ancien élève de l’ENA</div></div></a>'
+    )
+    assert byline_authors(fromstring(_page(after=card)), "Old bridge to close to cars") == []
+    linked = '<p class="byline">By <a href="/by/ana"><span class="byline-author">Ana Ruiz</span></a></p>'
+    assert byline_authors(fromstring(_page(byline=linked))) == ["Ana Ruiz"]  # a link to the writer's page
     for thread in (
         '<div class="wpd-comment"><span class="author">Reader</span></div>',
         '<ol class="site comment-list"><li><span class="author">Reader</span></li></ol>',
