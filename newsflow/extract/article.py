@@ -17,6 +17,7 @@ from newsflow.extract.leftovers import clean_paragraphs, remove_leftovers, trim_
 from newsflow.extract.maintext import extract_body
 from newsflow.extract.markdown import has_markdown_links, looks_like_markdown, markdown_to_html
 from newsflow.extract.page import parse_page, read_head
+from newsflow.extract.prepare import scrambled_elements
 from newsflow.extract.render import body_html, body_paragraphs, paragraphs_html
 from newsflow.extract.sanitize import sanitize_html
 from newsflow.extract.standfirst import find_standfirst
@@ -77,6 +78,7 @@ def _from_tree(tree: HtmlElement, html: str, url: str | None, entry: FeedEntry |
     published = published_time(tree, head, ld, url, entry.published_at if entry else None, now)
     visible = _LazyText(tree)
     language_hint = (ld.language if ld else None) or head.html_lang or head.first("content-language")
+    scrambled = bool(scrambled_elements(tree))  # before extract_body drops them with the other non-content
     page_xml = extract_body(tree)
     if page_xml is not None:
         labels = [x for x in (section, site, *host_keys(url)) if x]
@@ -110,7 +112,7 @@ def _from_tree(tree: HtmlElement, html: str, url: str | None, entry: FeedEntry |
         status = "empty"  # the page gave nothing; a feed summary is a stand-in, not the article
     if body_words < STUB_WORDS and is_blocked(tree, head, html, page_words):
         status = "blocked"
-    elif is_paywalled(tree, head, ld, visible.__str__, body_words, cut_off=cut_off):
+    elif is_paywalled(tree, head, ld, visible.__str__, body_words, cut_off=cut_off, scrambled=scrambled):
         status = "paywalled"
     if status == "blocked" and body is not None and body.source == "page":
         body = _feed_body(entry)  # a challenge page's words are not the article's

@@ -69,11 +69,15 @@ def is_paywalled(
     body_words: int,
     *,
     cut_off: bool,
+    scrambled: bool = False,
 ) -> bool:
     """A paywall sign on a page whose body is a stub (or a teaser ``cut_off`` with an ellipsis).
 
     ``page_text`` renders the page's visible text; it is called last, only when the cheaper signs are silent.
+    ``scrambled``: the page ships the rest of the article scrambled for subscribers, a paywall whatever is left.
     """
+    if scrambled:
+        return True
     if body_words >= (CUT_OFF_WORDS if cut_off else STUB_WORDS):
         return False
     if ld is not None and ld.free is False:

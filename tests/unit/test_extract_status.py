@@ -73,6 +73,23 @@ def test_paywall_teaser_is_paywalled():
     assert article.published_source == "jsonld"
 
 
+def test_a_page_that_ships_the_rest_scrambled_is_paywalled_and_the_scramble_is_not_text():
+    # abendblatt.de: the teaser readable, the rest shifted a letter on for a script to decode for subscribers
+    teaser = "Obst wird auch in Corona-Zeiten weltweit transportiert. Doch es gibt Probleme auf dem Großmarkt."
+    scrambled = "".join(
+        '<p class="obfuscated">Hbcj Fvufnýmmfs voe Fmjbof Tufjonfzfs tufifo jo fjofs Ibmmf bvg efn Hfmåoef eft '
+        "Hspànbsluft/ Tjf qsýgfo ejf Xbsf- ejf bvt Btjfo voe Týebnfsjlb lpnnu- voe tjf tjoe {vgsjfefo/</p>"
+        for _ in range(8)
+    )
+    page = (
+        "<html><head><title>Warum Mangos teurer sind</title></head><body><article><h1>Warum Mangos teurer sind</h1>"
+        f"<p>{teaser}</p>{scrambled}</article></body></html>"
+    )
+    article = extract_article(page, url="https://www.abendblatt.de/hamburg/article1/mangos.html")
+    assert article.status == "paywalled"
+    assert "Hbcj" not in article.text
+
+
 def test_paywalled_page_with_the_whole_article_in_the_feed_is_ok():
     entry = FeedEntry(entry_key="guid:2", title="Council approves budget", content_html=LONG_BODY)
     article = extract_article(PAYWALL, url="https://thedaily.example/council", feed_entry=entry)
