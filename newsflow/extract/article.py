@@ -17,7 +17,7 @@ from newsflow.extract.leftovers import clean_paragraphs, remove_leftovers, trim_
 from newsflow.extract.maintext import extract_body
 from newsflow.extract.markdown import has_markdown_links, looks_like_markdown, markdown_to_html
 from newsflow.extract.page import parse_page, read_head
-from newsflow.extract.prepare import scrambled_elements
+from newsflow.extract.prepare import drop_scrambled
 from newsflow.extract.render import body_html, body_paragraphs, paragraphs_html
 from newsflow.extract.sanitize import sanitize_html
 from newsflow.extract.standfirst import find_standfirst
@@ -78,7 +78,7 @@ def _from_tree(tree: HtmlElement, html: str, url: str | None, entry: FeedEntry |
     published = published_time(tree, head, ld, url, entry.published_at if entry else None, now)
     visible = _LazyText(tree)
     language_hint = (ld.language if ld else None) or head.html_lang or head.first("content-language")
-    scrambled = bool(scrambled_elements(tree))  # before extract_body drops them with the other non-content
+    scrambled = drop_scrambled(tree)
     page_xml = extract_body(tree)
     if page_xml is not None:
         labels = [x for x in (section, site, *host_keys(url)) if x]

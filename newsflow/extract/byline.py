@@ -43,9 +43,9 @@ _DATE_BEFORE_LABEL_RE = re.compile(r"^.*\d.*?\s(?:by|von|par|por)\s+(?=\S)", re.
 _PROFILE_LINKS_TAIL_RE = re.compile(
     r"(?:\s+(?:Twitter|Email|E-Mail|Facebook|Instagram|LinkedIn|Follow|Mail|RSS|Bio|X))+$", re.I
 )
-# The writer's outlet or address after a separator ("Pete Evans · CBC News", "Mike Cason | mcason@al.com")
 # The writer's e-mail address beside the name ("Jenny Staletovich jstaletovich@miamiherald.com")
 _EMAIL_RE = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+# The writer's outlet or address after a separator ("Pete Evans · CBC News", "Mike Cason | mcason@al.com")
 _AFFILIATION_TAIL_RE = re.compile(r"^(?P<name>[^\d|·•]*[^\W\d_][^\d|·•]*?)\s+[|·•]\s+.*$")
 # A forum or blog user name with digits in it ("freeman1984", "Bo2man", "r23")
 _HANDLE_RE = re.compile(r"[^\W\d_][\w.-]*\d[\w.-]*")
@@ -183,10 +183,15 @@ TEASER_LINK_WORDS = 15
 
 
 def _inside(element: _Element, layout: frozenset[_Element] = frozenset()) -> bool:
+    """Whether ``element`` is, or sits in, a place no byline is: see ``_discarded``, and a teaser card."""
+    if _discarded(element):
+        return True
     for ancestor in element.iterancestors():
         if ancestor.tag == "a" and len(ancestor.text_content().split()) >= TEASER_LINK_WORDS:
             return True
-    return _discarded(element) or any(a not in layout and _discarded(a) for a in element.iterancestors())
+        if ancestor not in layout and _discarded(ancestor):
+            return True
+    return False
 
 
 def _byline_text(element: _Element) -> str | None:

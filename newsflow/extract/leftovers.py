@@ -480,6 +480,7 @@ def remove_leftovers(
 
 
 def _compact(text: str) -> str:
+    """The text's ``word_key`` without its spaces: how labels are compared ("How-To Geek", "howtogeek")."""
     return word_key(text).replace(" ", "")
 
 
@@ -510,7 +511,7 @@ def _trim_edge(
             return _trim_beyond_graphic(body, block, titles, labels, authors, from_start=from_start)
         if (
             norm in titles
-            or _compact(text) in labels
+            or norm.replace(" ", "") in labels
             or is_byline_or_dateline(text, authors)
             or (from_start and block.tag == "head" and _is_headline(block, text, norm, titles))
             or (_is_label(text) and block.tag != "head" and _is_edge_clutter(block, text))
@@ -561,7 +562,7 @@ def _trim_beyond_graphic(
             sibling = sibling.getnext() if from_start else sibling.getprevious()
             continue
         if norm and (
-            norm in titles or _compact(text) in labels or is_byline_or_dateline(text, authors) or
+            norm in titles or norm.replace(" ", "") in labels or is_byline_or_dateline(text, authors) or
             (_is_label(text) and sibling.tag != "head" and _is_edge_clutter(sibling, text))
         ):
             following = sibling.getnext() if from_start else sibling.getprevious()

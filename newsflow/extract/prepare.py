@@ -20,7 +20,11 @@ paragraph.
 Non-content markup: scripts, styles, link and meta tags, inline SVG and templates hold no article text, yet every
 extraction pass copies the whole tree three times and searches it with a dozen XPath expressions; they are
 removed first (about 8% of the passes' time). JSON-LD stays: trafilatura reads it to tell a forum thread and in
-its fallback. So does the scrambled text a paywalled page ships for subscribers (``class="obfuscated"``).
+its fallback.
+
+Scrambled text: a paywalled page may ship the rest of the article scrambled for subscribers, each letter shifted
+(abendblatt.de's ``<p class="obfuscated">``: "Hbcj Fvufnýmmfs voe Fmjbof"), for a script to decode. It is no
+text; ``drop_scrambled`` removes it and says whether there was any, which makes the page paywalled.
 
 Empty inline elements: precision mode deletes an empty span (or b, i, em ...) together with the text after it.
 A table-of-contents anchor opening each sub-heading (WordPress's ``<h2><span class="ez-toc-section" id="…">
@@ -218,25 +222,26 @@ def _is_block(element: HtmlElement) -> bool:
 _NON_CONTENT = ("script", "style", "link", "meta", "svg", "template")
 
 
-# A paywalled page may ship the rest of the article scrambled, each letter shifted, in elements so named
-# (abendblatt.de's <p class="obfuscated">: "Hbcj Fvufnýmmfs voe Fmjbof"), for a script to decode for subscribers
-_SCRAMBLED_CLASS_RE = re.compile(r"(?:^|\s)obfuscated(?:\s|$)")
-
-
 def drop_non_content(tree: HtmlElement) -> None:
-    """Remove scripts other than JSON-LD, styles, link and meta tags, SVG, templates and scrambled paywalled text
-    (in place)."""
+    """Remove scripts other than JSON-LD, styles, link and meta tags, SVG and templates (in place)."""
     for element in list(tree.iter(*_NON_CONTENT)):
         if element.tag == "script" and (element.get("type") or "").strip().lower() == "application/ld+json":
             continue
         element.drop_tree()  # its tail, text beside it, stays
-    for element in scrambled_elements(tree):
+
+
+# The class of the elements holding a paywalled article's scrambled text (see the module)
+_SCRAMBLED_CLASS_RE = re.compile(r"(?:^|\s)obfuscated(?:\s|$)")
+
+
+def drop_scrambled(tree: HtmlElement) -> bool:
+    """Remove the scrambled text of a paywalled article (in place); whether there was any."""
+    scrambled = [
+        el for el in tree.iter("p", "div", "span", "section") if _SCRAMBLED_CLASS_RE.search(el.get("class") or "")
+    ]
+    for element in scrambled:
         element.drop_tree()
-
-
-def scrambled_elements(tree: HtmlElement) -> list[HtmlElement]:
-    """The elements holding the scrambled text of a paywalled article (see ``drop_non_content``)."""
-    return [el for el in tree.iter("p", "div", "span", "section") if _SCRAMBLED_CLASS_RE.search(el.get("class") or "")]
+    return bool(scrambled)
 
 
 # Inline elements that trafilatura deletes when empty, taking the text after them along in precision mode
