@@ -248,6 +248,8 @@ BYLINE_EXTRA_WORDS = 3
 LABEL_MAX_WORDS = 12
 # No leftover pattern matches a block longer than this
 LEFTOVER_MAX_WORDS = 40
+# A one-cell table this short that ends on a photo credit is a picture's caption box
+PICTURE_BOX_MAX_WORDS = 60
 # A notice or disclosure where it opens or closes the body may be this long
 EDGE_NOTICE_MAX_WORDS = 90
 # A related-articles heading is at most this long, and each entry in the list under it at most this long
@@ -453,7 +455,7 @@ def remove_leftovers(
             alt = block.get("alt") or ""
             if is_image_name(alt):
                 block.attrib.pop("alt", None)
-        elif _is_gallery(block) or _is_related_links(block, text):
+        elif _is_gallery(block) or _is_related_links(block, text) or _is_picture_box(block, text):
             body.remove(block)
         elif block.tag == "list":
             for item in list(block):
@@ -477,6 +479,16 @@ def remove_leftovers(
     # a dropped block keeps its content, so its first line is read only now, and only for the dropped ones
     dropped = (_first_line(block) for block in opening if block.getparent() is None)
     return [line for line in dropped if is_byline(line, ())]
+
+
+def _is_picture_box(block: _Element, text: str) -> bool:
+    """A one-cell layout table holding a picture's caption and credit (space.com's "The logo of NASA …",
+    "Credit: NASA"): its last line is a credit and it is a caption's length. A data table has more cells, and
+    its "Source: …" line does not make it a picture."""
+    if block.tag != "table" or units(text) > PICTURE_BOX_MAX_WORDS or len(block.findall(".//cell")) != 1:
+        return False
+    lines = [squash("".join(line.itertext())) for line in block.iter("p")]
+    return bool(lines) and is_credit(lines[-1])
 
 
 def _compact(text: str) -> str:

@@ -428,3 +428,19 @@ def test_the_sites_name_at_the_edge_goes_also_when_only_its_address_states_it():
     assert text.startswith(PROSE)
     # elsewhere the same words are the article's
     assert "How-To Geek" in extract_article(page, url="https://news.example/282568/echo-vs-home/").text
+
+
+def test_a_one_cell_table_of_caption_and_credit_goes_and_a_data_table_with_its_source_stays():
+    picture = (
+        "<table><row><cell>The logo of the space agency, on its headquarters in Washington."
+        "<p>Credit: NASA</p></cell></row></table>"
+    )
+    assert _clean(_body(picture, *(f"<p>{PROSE}</p>" for _ in range(2)))) == [PROSE, PROSE]
+    assert _clean(_body(f"<p>{PROSE}</p>", picture, f"<p>{PROSE}</p>")) == [PROSE, PROSE]
+    data = (
+        "<table><row><cell>Year</cell><cell>Budget</cell></row><row><cell>2014</cell><cell>$17.6bn</cell></row>"
+        "<row><cell><p>Source: NASA</p></cell><cell/></row></table>"
+    )
+    assert len(_clean(_body(f"<p>{PROSE}</p>", data, f"<p>{PROSE}</p>"))) == 3
+    quote = "<table><row><cell>A caption that is not followed by any credit line at all.</cell></row></table>"
+    assert len(_clean(_body(f"<p>{PROSE}</p>", quote, f"<p>{PROSE}</p>"))) == 3
