@@ -14,20 +14,30 @@ from lxml.etree import _Element
 
 from newsflow.extract.textutil import ends_cut_off, squash, word_key, words
 
+# A file name's stem: a long token with a digit in it; without a prefix naming it an image, a letter too, so that a
+# telephone number or a date on a line of its own ("02-751-1500") is not taken for one
 _IMAGE_NAME_RE = re.compile(
-    r"^(?:(?:webp|jpe?g|png|gif|avif|svg|image|img|photo|pic|dsc|screenshot)[\s_-]+)?"
+    r"^(?:(?:webp|jpe?g|png|gif|avif|svg|image|img|photo|pic|dsc|screenshot)[\s_-]+|(?=[\w-]*[a-z]))"
     r"(?=[\w-]*\d)[a-z0-9_-]{10,}(?:\.(?:webp|jpe?g|png|gif|avif|svg))?$",
     re.I,
 )
 _FILE_RE = re.compile(r"^\S+\.(?:webp|jpe?g|png|gif|avif|svg|bmp|tiff?)$", re.I)
+_AGENCIES = (
+    r"(?:getty images|reuters|ap photo|afp|shutterstock|epa(?:-efe)?|dpa|istock(?:photo)?|alamy|associated press|"
+    r"picture alliance|imago)"
+)
 # Searched on the lowercased line, as the other patterns searched anywhere in it (see _PROMPT_ANYWHERE_RE)
 _CREDIT_RE = re.compile(
     r"^\(?(?:photo|image|picture|foto|bild|credit|illustration|source|quelle|crédit|fotografía|titelbild|"
     r"beitragsbild|bildquelle|image illustrative|fot\.|copyright)s?(?:\s*(?:credit|by|source|via|:|©|/|\||-))"
     r"|^(?:header|featured?|cover|top|lead|main|hero|title|teaser) (?:image|photo|picture|illustration)s?\s*(?::|by\b)"
     r"|^(?:figure|fig\.|abbildung|abb\.|grafik|chart|graphic)\s*\d+\s*[:.]"
-    r"|(?:\(|\b)(?:getty images|reuters|ap photo|afp|shutterstock|epa(?:-efe)?|dpa|istock(?:photo)?|alamy|"
-    r"associated press|picture alliance|imago)\b[^.!?。]{0,40}\)?$"
+    # an agency's credit: opening the line, after a separator or a caption's last sentence ("… on Tuesday.
+    # REUTERS/Jane Doe", "Jane Doe/Getty Images", "© Reuters"), or in parentheses closing it ("(AP Photo/Jane Doe)");
+    # not a sentence that names the agency ("… the minister told Reuters")
+    rf"|(?:^|[/|©:–—-]\s*|[.!?”\"]\s+){_AGENCIES}\b[^.!?。]{{0,40}}$"
+    # ("(EPA)" alone is as often the Environmental Protection Agency, or the German ePA)
+    rf"|\((?:[^()]{{0,30}}[\s/])?(?!epa\)){_AGENCIES}\b[^()]{{0,40}}\)$"
     r"|\((?:photo|picture|image|foto|credit)s?\s*(?:by|:|credit)[^()]{1,60}\)$"
     r"|^(?:photo |image )?courtesy (?:of )?\S|^(?:image|media) (?:caption|copyright)\b"
     r"|^©",
@@ -103,6 +113,10 @@ _PROMPT_ANYWHERE_RE = re.compile(
 )
 _NOTICE_RE = re.compile(
     r"all rights reserved(?:\W*$|\.\s)|^(?:copyright|\(c\))\s*(?:©\s*)?\d{4}|^©\s*\d{4}|"
+    # a cookie consent banner's text, where it opens the line
+    r"^(?:this|our) (?:web)?site uses cookies|^we use cookies\b|^(?:diese|unsere) (?:web)?seite (?:verwendet|nutzt) "
+    r"cookies|^wir (?:verwenden|nutzen) cookies|^(?:utilizamos|usamos) cookies|^nous utilisons des cookies|"
+    r"^questo sito (?:web )?utilizza (?:i )?cookie|^este (?:sitio|site) (?:web )?(?:utiliza|usa) cookies|"
     r"may not be (?:published|reproduced|broadcast|rewritten|redistributed|republished)|"
     r"written permission must be obtained|without (?:prior )?(?:express )?written permission|"
     r"(?:have|got) a (?:news )?tip\b|^our standards: the thomson reuters trust principles|"

@@ -176,6 +176,10 @@ def test_widgets_disclosures_credits_and_sign_up_calls_go_wherever_they_stand():
         "Watch: The president speaks", "WATCH | Flooding in the city", "Watch Now", "Listen now",
         "© 2020 ®/TM General Mills All Rights Reserved", "Copyright 2019 The Times. All rights reserved. Reprints.",
         "Sign-up Successful!", "Apply Now", "Sign in",
+        "A man walks past a shop in Paris on Tuesday. REUTERS/Jane Doe", "Jane Doe | Reuters", "(AP Photo/Evan Vucci)",
+        "Getty Images", "EPA-EFE/SASCHA STEINBACH", "Auch er gehört zu den Unterstützern. Bild: dpa", "(Reuters)",
+        "This website uses cookies and other technology to enhance quality of service. For further details >",
+        "Wir verwenden Cookies. Durch Bestätigen des Buttons stimmst Du der Verwendung zu.",
     ):
         assert is_leftover_line(line), line
     for line in (
@@ -207,6 +211,11 @@ def test_widgets_disclosures_credits_and_sign_up_calls_go_wherever_they_stand():
         "The licences sit between copyright (all rights reserved) and the public domain (no rights reserved).",
         "Contributing: The Associated Press", "(Con información de AFP, EFE y Reuters)", "(avec AFP)",
         "The newsletter was first sent in 1998 to a few hundred readers.", "Why we started a newsletter",
+        # an agency named in the story's sentence, a paragraph left without its full stop
+        "“We will not back down,” the minister told Reuters", "The talks collapsed on Tuesday, according to AFP",
+        "Die elektronische Patientenakte (ePA)", "The rules were written by the Environmental Protection Agency (EPA)",
+        "02-751-1500", "2019-11-20",  # a telephone number or a date is not an image's file name
+        "Regulators said this site uses cookies only where users consent, the complaint says.",
     ):
         assert not is_leftover_line(line), line
     body = _body(f"<p>{PROSE}</p>", "<list rend='ul'><item>Close</item><item>The first point.</item></list>")
