@@ -262,6 +262,8 @@ BYLINE_EXTRA_WORDS = 3
 LABEL_MAX_WORDS = 12
 # No leftover pattern matches a block longer than this
 LEFTOVER_MAX_WORDS = 40
+# This many short "date – place" lines in a row at an edge of the body are entries of a list, not captions
+ENTRY_RUN_MIN_LINES = 5
 # A one-cell table this short that ends on a photo credit is a picture's caption box
 PICTURE_BOX_MAX_WORDS = 60
 # A notice or disclosure where it opens or closes the body may be this long
@@ -540,7 +542,10 @@ def _trim_edge(
             or norm.replace(" ", "") in labels
             or is_byline_or_dateline(text, authors)
             or (from_start and block.tag == "head" and _is_headline(block, text, norm, titles))
-            or (_is_label(text) and block.tag != "head" and _is_edge_clutter(block, text))
+            or (
+                _is_label(text) and block.tag != "head" and _is_edge_clutter(block, text)
+                and not _opens_entry_run(block, from_start=from_start)
+            )
             or (not from_start and _is_empty_field(text))
             or _is_link_menu(block, text)
             or _is_edge_notice(body, block, text)
@@ -631,6 +636,29 @@ def _is_edge_clutter(block: _Element, text: str) -> bool:
         return True
     # a caption or credit line typically carries a separator or names a person and a role without a verb end
     return bool(re.search(r"\s[|/•·]\s|\s[-–—]\s", text)) or (block.find(".//ref") is not None and n <= 8)
+
+
+def _is_entry_line(block: _Element) -> bool:
+    """A short line of two parts around a dash or bar, with no link: a caption or credit where it stands alone,
+    an entry where many follow one another ("June 24 – Bristow, VA @ Jiffy Lube Live")."""
+    text = block_text(block)
+    return (
+        block.tag == "p" and units(text) > 3 and _is_label(text) and block.find(".//ref") is None
+        and bool(re.search(r"\s[|/•·]\s|\s[-–—]\s", text))
+    )
+
+
+def _opens_entry_run(block: _Element, *, from_start: bool) -> bool:
+    """``block`` is the edge of a run of at least ``ENTRY_RUN_MIN_LINES`` such lines: a tour's dates, a schedule
+    or a price list closing the article, which the benchmark's ground truth keeps, not a caption."""
+    run = 0
+    current: _Element | None = block
+    while current is not None and _is_entry_line(current):
+        run += 1
+        if run >= ENTRY_RUN_MIN_LINES:
+            return True
+        current = current.getnext() if from_start else current.getprevious()
+    return False
 
 
 def _drop_teaser_tail(body: _Element) -> None:

@@ -453,3 +453,15 @@ def test_a_one_cell_table_of_caption_and_credit_goes_and_a_data_table_with_its_s
     assert len(_clean(_body(f"<p>{PROSE}</p>", data, f"<p>{PROSE}</p>"))) == 3
     quote = "<table><row><cell>A caption that is not followed by any credit line at all.</cell></row></table>"
     assert len(_clean(_body(f"<p>{PROSE}</p>", quote, f"<p>{PROSE}</p>"))) == 3
+
+
+def test_a_tours_dates_closing_the_body_stay_and_a_lone_caption_line_at_the_edge_goes():
+    dates = [
+        "June 24 – Bristow, VA @ Jiffy Lube Live", "June 26 – Allentown, PA @ PPL Center",
+        "June 27 – Camden, NJ @ Freedom Pavilion", "June 29 – Holmdel, NJ @ PNC Bank Arts Center",
+        "July 2 – Uncasville, CT @ Mohegan Sun Arena", "July 3 – Mansfield, MA @ Xfinity Center",
+    ]
+    body = _body(*(f"<p>{PROSE}</p>" for _ in range(3)), *(f"<p>{line}</p>" for line in dates))
+    assert _clean(body) == [PROSE] * 3 + dates
+    caption = "The band on stage in 1975 – Photo archive"
+    assert _clean(_body(*(f"<p>{PROSE}</p>" for _ in range(3)), f"<p>{caption}</p>")) == [PROSE] * 3
