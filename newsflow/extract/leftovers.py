@@ -247,6 +247,8 @@ _DATED_ENTRY_RE = re.compile(
 # A reporter's address alone on a line where the body ends (Yonhap's "kokobj@yna.co.kr (END)")
 _EMAIL_LINE_RE = re.compile(r"^[\w.+-]+@[\w-]+(?:\.[\w-]+)+(?:\s*\(end\))?$", re.I)
 _EMPTY_FIELD_RE = re.compile(r"^[^\s:][^:.!?]{0,30}:$")
+# Two parts of a short line around a bar or a dash: a caption and its credit, a date and a place
+_SEPARATED_RE = re.compile(r"\s[|/•·]\s|\s[-–—]\s")
 _SENTENCE_END_RE = re.compile(r"[.!?…:;\"”»)\]]$")
 # A heading opening the body is the headline when it shares this share of its words with the title (the same
 # headline reworded: "Zugang" for "Zutritt", a kicker added); less for the page's h1, which is where headlines go
@@ -635,7 +637,7 @@ def _is_edge_clutter(block: _Element, text: str) -> bool:
     if n <= 3:
         return True
     # a caption or credit line typically carries a separator or names a person and a role without a verb end
-    return bool(re.search(r"\s[|/•·]\s|\s[-–—]\s", text)) or (block.find(".//ref") is not None and n <= 8)
+    return bool(_SEPARATED_RE.search(text)) or (block.find(".//ref") is not None and n <= 8)
 
 
 def _is_entry_line(block: _Element) -> bool:
@@ -644,7 +646,7 @@ def _is_entry_line(block: _Element) -> bool:
     text = block_text(block)
     return (
         block.tag == "p" and units(text) > 3 and _is_label(text) and block.find(".//ref") is None
-        and bool(re.search(r"\s[|/•·]\s|\s[-–—]\s", text))
+        and bool(_SEPARATED_RE.search(text))
     )
 
 
