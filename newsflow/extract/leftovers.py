@@ -56,8 +56,11 @@ _NAME_CREDIT_RE = re.compile(
 _FOLLOW_US = r"follow [\w\s.'’-]{1,40}? on (?:twitter|facebook|instagram|tiktok|youtube|linkedin|threads|bluesky|x)\b"
 _FOLLOW_US_RE = re.compile(_FOLLOW_US, re.I)
 _PROMPT_RE = re.compile(
-    r"^[\[(]?(?:read more|read:|read also|also read|read next|more from|more on this|see also|related|recommended|"
-    r"related (?:stories|articles|coverage)|more stories|sign up|subscribe|newsletter|"
+    r"^[\[(]?(?:read more|read:|read also|also read|read next|more from|more on this|see also|recommended|"
+    # "Related: …", "RELATED", "Related Recipes", "Related stories …", not a sentence or a term that opens with the
+    # word ("Related to each other: …", "Related research shows …")
+    r"related(?=\s*[:|\]»›–—-]|\s*$| \w+\s*$| (?:stor(?:y|ies)|articles?|coverage|content|news|reading|links|posts|"
+    r"videos?|topics)\b)|more stories|sign up|subscribe|newsletter|"
     # "Watch: …", "Listen now", not a sentence that starts with the verb ("Watch how the text changes:")
     r"(?:watch|listen)(?:\s*[:|]| now| live| (?:the )?(?:full )?video"
     r"| to (?:the|this|our) (?:podcast|episode|article|story))|"

@@ -180,6 +180,7 @@ def test_widgets_disclosures_credits_and_sign_up_calls_go_wherever_they_stand():
         "Getty Images", "EPA-EFE/SASCHA STEINBACH", "Auch er gehört zu den Unterstützern. Bild: dpa", "(Reuters)",
         "This website uses cookies and other technology to enhance quality of service. For further details >",
         "Wir verwenden Cookies. Durch Bestätigen des Buttons stimmst Du der Verwendung zu.",
+        "Related Recipes", "RELATED", "Related: The vote on Tuesday", "Related Coverage", "Related — The vote",
     ):
         assert is_leftover_line(line), line
     for line in (
@@ -215,6 +216,9 @@ def test_widgets_disclosures_credits_and_sign_up_calls_go_wherever_they_stand():
         "“We will not back down,” the minister told Reuters", "The talks collapsed on Tuesday, according to AFP",
         "Die elektronische Patientenakte (ePA)", "The rules were written by the Environmental Protection Agency (EPA)",
         "02-751-1500", "2019-11-20",  # a telephone number or a date is not an image's file name
+        # a definition or a sentence that opens with "Related" (Google's SRE book), not a related-links prompt
+        "Related to each other: for example, a caching server and a web server",
+        "Related research shows the piers failed",
         "Regulators said this site uses cookies only where users consent, the complaint says.",
     ):
         assert not is_leftover_line(line), line
