@@ -34,6 +34,7 @@ format: install
 
 bench: install
 	$(BIN)/python -m bench.extraction
+	$(BIN)/python -m bench.leftover_rules --quiet
 	$(BIN)/python -m bench.topics
 	$(BIN)/python -m bench.entities
 	$(BIN)/python -m bench.memory
