@@ -27,7 +27,7 @@ from newsflow.extract.title import host_keys
 from newsflow.extract.title import title as read_title
 from newsflow.records import ArticleStatus, ExtractedArticle, FeedEntry
 
-EXTRACTOR_VERSION = "1.8.4"
+EXTRACTOR_VERSION = "1.8.5"
 EXTRACTOR = f"newsflow-extract@{EXTRACTOR_VERSION}"
 
 # A JSON-LD or feed body counts as the page's article when this share of its word 4-grams is on the page
@@ -67,7 +67,9 @@ def _from_tree(tree: HtmlElement, html: str, url: str | None, entry: FeedEntry |
     head = read_head(tree, url)
     ld = read_jsonld(tree)
     title = read_title(tree, head, ld, entry.title if entry else None, url)
-    authors, authors_source = metadata.authors(tree, head, ld, title, list(entry.authors) if entry else [])
+    authors, authors_source = metadata.authors(
+        tree, head, ld, title, list(entry.authors) if entry else [], hosts=host_keys(url)
+    )
     section = metadata.section(head, ld, list(entry.categories) if entry else [])
     site = metadata.site_name(head, ld)
     titles = [t for t in (title, ld.headline if ld else None, head.first("og:title"), head.title_tag) if t]

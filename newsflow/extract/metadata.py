@@ -18,6 +18,11 @@ _BYLINE_PREFIX_RE = re.compile(r"^(?:by|von|par|por|di|door)\s+", re.I)
 # A social-media handle after the name ("Williams Perdomo @wperdomod")
 _HANDLE_TAIL_RE = re.compile(r"(?:\s+@\w+)+$")
 _NAME_SITE_SEPARATOR_RE = re.compile(r"\s+[-|–—]\s+")
+# A web address in a stated author ("jungefreiheit.de", "Deutsche Welle (www.dw.com)"): a site, not a person
+_ADDRESS_RE = re.compile(
+    r"(?:^|[\s(/\[])(?:www\.)?[\w-]+(?:\.[\w-]+)*\.(?:com|net|org|info|news|de|at|ch|fr|it|es|eu|uk|nl|be|pl|se|"
+    r"no|dk|fi|ru|in|us|ca|au|br|jp|cn|io|tv|fm)(?=$|[\s)/\]])"
+)
 
 
 def site_name(head: PageHead, ld: JsonLdArticle | None) -> str | None:
@@ -25,15 +30,17 @@ def site_name(head: PageHead, ld: JsonLdArticle | None) -> str | None:
 
 
 def authors(
-    tree: HtmlElement, head: PageHead, ld: JsonLdArticle | None, headline: str | None, fallback: list[str]
+    tree: HtmlElement, head: PageHead, ld: JsonLdArticle | None, headline: str | None, fallback: list[str],
+    hosts: tuple[str, ...] = (),
 ) -> tuple[list[str], str | None]:
     """The people who wrote the article, and where they were found: JSON-LD, then meta tags, then the feed
     (``fallback``), then the page's byline.
 
-    A stated author that is only the site's own name (an Organization as author) gives way to a byline that
-    names a person.
+    A stated author that is only the site's own name (an Organization as author), its address or a name with a
+    web address in it gives way to a byline that names a person. ``hosts``: the page address's ``host_keys``.
     """
     site = {word_key(s) for s in (site_name(head, ld), ld.publisher if ld else None) if s}
+    site.update(hosts)
     found: list[str] = list(ld.authors) if ld and ld.authors else []
     source = "jsonld"
     if not found:
@@ -42,20 +49,23 @@ def authors(
                 continue
             names = _AUTHOR_SPLIT_RE.split(_BYLINE_PREFIX_RE.sub("", value))
             # "GIROMATCH, Frankfurt a. M., Germany": the site and its address, one author and not a person
-            found.extend(names if word_key(names[0]) not in site else [names[0]])
+            found.extend([names[0]] if _is_site(names[0], site) else names)
         source = "meta"
     if not found:
         found, source = fallback, "feed"
     stated = _clean_names([_without_site(name, site) for name in found])
-    people = [name for name in stated if word_key(name) not in site]
+    people = [name for name in stated if not _is_site(name, site)]
     if people:
         return people, source  # "Rob Picheta, CNN": the site beside a writer is the publisher, not an author
     from_byline = _clean_names(byline_authors(tree, headline))
-    # "Stephen Collinson, CNN" in the byline too; a byline naming only the site (a press release) keeps it
-    from_byline = [name for name in from_byline if word_key(name) not in site] or from_byline
-    if from_byline:
-        return from_byline, "byline"
-    return stated, (source if stated else None)
+    # "Stephen Collinson, CNN" in the byline too
+    people = [name for name in from_byline if not _is_site(name, site)]
+    if people:
+        return people, "byline"
+    if stated:
+        return stated, source  # the site as the stated author (an Organization): what the publisher says
+    # a byline naming only the site (a press release) keeps it
+    return from_byline, ("byline" if from_byline else None)
 
 
 def body_byline_authors(lines: list[str]) -> list[str]:
@@ -71,6 +81,11 @@ def body_byline_authors(lines: list[str]) -> list[str]:
 
 
 _PERSON_NAME_RE = re.compile(r"^(?:[A-ZÀ-ÞĀ-Ž][\w.'’-]*\s+){1,3}[A-ZÀ-ÞĀ-Ž][\w.'’-]*$")
+
+
+def _is_site(name: str, site: set[str]) -> bool:
+    """The site's own name or address where a person's name is expected."""
+    return word_key(name) in site or bool(_ADDRESS_RE.search(name))
 
 
 def _without_site(name: str, site: set[str]) -> str:

@@ -252,3 +252,17 @@ def test_a_byline_the_body_opens_with_names_the_authors_when_nothing_else_does()
     # stated authors stay
     head = '<meta name="author" content="Tom Park">'
     assert extract_article(_page(byline="<p>By Ann Lee</p>", head=head), url=url).authors == ["Tom Park"]
+
+
+def test_an_address_or_the_sites_host_as_stated_author_gives_way_to_the_byline():
+    byline = '<p class="byline">Von Boris Kaiser</p>'
+    for stated in ("jungefreiheit.de", "Deutsche Welle (www.dw.com)", "LAOLA1.at", "Bridge"):
+        head = f'<meta name="author" content="{stated}">'
+        article = extract_article(_page(byline=byline, head=head), url="https://www.bridge.example/b")
+        assert (article.authors, article.authors_source) == (["Boris Kaiser"], "byline"), stated
+    # without a byline naming a person, what the publisher states stays, the company and not its address
+    head = '<meta name="author" content="Süddeutsche.de GmbH, Munich, Germany">'
+    assert extract_article(_page(head=head), url="https://news.example/b").authors == ["Süddeutsche.de GmbH"]
+    # initials and a dotted name are not an address
+    head = '<meta name="author" content="J.R. St.Clair">'
+    assert extract_article(_page(head=head), url="https://news.example/b").authors == ["J.R. St.Clair"]
