@@ -245,12 +245,17 @@ def byline_names(text: str) -> list[str]:
     text = _TRAILING_SEPARATOR_RE.sub("", text)
     if _HANDLE_RE.fullmatch(text):
         return [text]  # a user name as written: normalize_authors would cut its digits ("r23" -> "R")
-    if _DOMAIN_RE.search(text):
+    if has_web_address(text):
         # a credit naming a site ("hessenschau.de/bb", "Max Muster, t-online.de"): its parts as written
         return [part for part in (p.strip() for p in re.split(r"[,;]", text)) if is_name(part)]
     joined = normalize_authors(None, text) or ""
     names = [_without_role(n.strip()) for n in joined.split(";") if not _ROLE_RE.match(n.strip())]
     return [name for name in names if is_name(name) and not _is_description(name)]
+
+
+def has_web_address(text: str) -> bool:
+    """A site's address in the text ("hessenschau.de/bb", "Max Muster, t-online.de"): a site, not a person."""
+    return bool(_DOMAIN_RE.search(text))
 
 
 def _is_description(text: str) -> bool:

@@ -8,7 +8,7 @@ from urllib.parse import urljoin, urlsplit
 
 from lxml.html import HtmlElement
 
-from newsflow.extract.byline import byline_authors, byline_names, is_name
+from newsflow.extract.byline import byline_authors, byline_names, has_web_address, is_name
 from newsflow.extract.jsonld import JsonLdArticle
 from newsflow.extract.page import PageHead
 from newsflow.extract.textutil import squash, word_key
@@ -18,11 +18,6 @@ _BYLINE_PREFIX_RE = re.compile(r"^(?:by|von|par|por|di|door)\s+", re.I)
 # A social-media handle after the name ("Williams Perdomo @wperdomod")
 _HANDLE_TAIL_RE = re.compile(r"(?:\s+@\w+)+$")
 _NAME_SITE_SEPARATOR_RE = re.compile(r"\s+[-|–—]\s+")
-# A web address in a stated author ("jungefreiheit.de", "Deutsche Welle (www.dw.com)"): a site, not a person
-_ADDRESS_RE = re.compile(
-    r"(?:^|[\s(/\[])(?:www\.)?[\w-]+(?:\.[\w-]+)*\.(?:com|net|org|info|news|de|at|ch|fr|it|es|eu|uk|nl|be|pl|se|"
-    r"no|dk|fi|ru|in|us|ca|au|br|jp|cn|io|tv|fm)(?=$|[\s)/\]])"
-)
 
 
 def site_name(head: PageHead, ld: JsonLdArticle | None) -> str | None:
@@ -85,7 +80,7 @@ _PERSON_NAME_RE = re.compile(r"^(?:[A-ZÀ-ÞĀ-Ž][\w.'’-]*\s+){1,3}[A-ZÀ-Þ�
 
 def _is_site(name: str, site: set[str]) -> bool:
     """The site's own name or address where a person's name is expected."""
-    return word_key(name) in site or bool(_ADDRESS_RE.search(name))
+    return word_key(name) in site or has_web_address(name)
 
 
 def _without_site(name: str, site: set[str]) -> str:
