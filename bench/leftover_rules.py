@@ -15,46 +15,34 @@ import argparse
 import json
 import sys
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
 
 if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench.extraction import LOADERS, PAGES_DIR
+from bench.extraction import LOADERS, PAGES_DIR, Case
 
 
-@dataclass
-class TrueBody:
-    source: str
-    name: str
-    text: str
-    url: str | None = None
-    title: str | None = None
-    authors: list[str] = field(default_factory=list)
-
-
-def local_bodies() -> Iterator[TrueBody]:
+def local_bodies() -> Iterator[Case]:
     for corpus in ("readability", "newspaper4k"):
-        for case in LOADERS[corpus](PAGES_DIR):
-            if case.text:
-                yield TrueBody(corpus, case.name, case.text, case.url, case.title, list(case.authors))
+        yield from (case for case in LOADERS[corpus](PAGES_DIR) if case.text)
 
 
-def benchmark_bodies(path: Path) -> Iterator[TrueBody]:
-    """The benchmark's ``{"<sha256>": {"articleBody": …, "url": …}}``; it states no titles or authors."""
+def benchmark_bodies(path: Path) -> Iterator[Case]:
+    """The benchmark's ``{"<sha256>": {"articleBody": …, "url": …}}``; it states no titles or authors, and its
+    pages are not here (``html`` is empty)."""
     for key, item in json.loads(path.read_text(encoding="utf-8")).items():
-        yield TrueBody("benchmark", key[:12], item["articleBody"], item.get("url"))
+        yield Case("benchmark", key[:12], "", url=item.get("url"), text=item["articleBody"])
 
 
-def cut_paragraphs(body: TrueBody) -> list[tuple[int, str]]:
-    """(index, paragraph) of each paragraph of ``body`` that ``remove_leftovers`` drops."""
+def cut_paragraphs(body: Case) -> list[tuple[int, str]]:
+    """(index, paragraph) of each paragraph of the true body ``body.text`` that ``remove_leftovers`` drops."""
     from lxml import etree
 
     from newsflow.extract.leftovers import remove_leftovers
     from newsflow.extract.title import host_keys
 
-    paragraphs = [line.strip() for line in body.text.split("\n") if line.strip()]
+    paragraphs = [line.strip() for line in (body.text or "").split("\n") if line.strip()]
     root = etree.Element("body")
     for paragraph in paragraphs:
         etree.SubElement(root, "p").text = paragraph
@@ -72,7 +60,7 @@ def main(argv: list[str] | None = None) -> None:
     args = parser.parse_args(argv)
     if not PAGES_DIR.exists():
         sys.exit(f"no page corpora at {PAGES_DIR.resolve()} (../shared/data/pages is needed)")
-    sets: dict[str, Iterator[TrueBody]] = {"local expected texts": local_bodies()}
+    sets: dict[str, Iterator[Case]] = {"local expected texts": local_bodies()}
     if args.ground_truth:
         if not args.ground_truth.is_file():
             sys.exit(f"{args.ground_truth}: no such file")
@@ -81,12 +69,12 @@ def main(argv: list[str] | None = None) -> None:
         pages = words = cut_words = cut_lines = 0
         for body in bodies:
             pages += 1
-            words += len(body.text.split())
+            words += len((body.text or "").split())
             for index, paragraph in cut_paragraphs(body):
                 cut_lines += 1
                 cut_words += len(paragraph.split())
                 if not args.quiet:
-                    print(f"  {body.source}/{body.name} [{index}] {paragraph[:140]}")
+                    print(f"  {body.corpus}/{body.name} [{index}] {paragraph[:140]}")
         share = cut_words / words if words else 0.0
         print(f"{label}: {pages} pages, {cut_lines} paragraphs cut, {cut_words} of {words} words ({share:.2%})")
 

@@ -67,8 +67,9 @@ def _from_tree(tree: HtmlElement, html: str, url: str | None, entry: FeedEntry |
     head = read_head(tree, url)
     ld = read_jsonld(tree)
     title = read_title(tree, head, ld, entry.title if entry else None, url)
+    hosts = host_keys(url)
     authors, authors_source = metadata.authors(
-        tree, head, ld, title, list(entry.authors) if entry else [], hosts=host_keys(url)
+        tree, head, ld, title, list(entry.authors) if entry else [], hosts=hosts
     )
     section = metadata.section(head, ld, list(entry.categories) if entry else [])
     site = metadata.site_name(head, ld)
@@ -83,7 +84,7 @@ def _from_tree(tree: HtmlElement, html: str, url: str | None, entry: FeedEntry |
     scrambled = drop_scrambled(tree)
     page_xml = extract_body(tree)
     if page_xml is not None:
-        labels = [x for x in (section, site, *host_keys(url)) if x]
+        labels = [x for x in (section, site, *hosts) if x]
         bylines = remove_leftovers(page_xml, titles=titles, authors=authors, labels=labels)
         if not authors and bylines:
             authors = metadata.body_byline_authors(bylines)

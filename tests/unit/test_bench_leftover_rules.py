@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
-from bench.leftover_rules import TrueBody, cut_paragraphs
+from bench.extraction import Case
+from bench.leftover_rules import cut_paragraphs
 
 PROSE = "The committee heard evidence from residents for most of the afternoon before it voted on the plan."
 
 
 def test_only_the_paragraphs_the_rules_drop_are_reported_with_their_place():
     text = "\n\n".join([PROSE, "Sign up for our daily newsletter", PROSE, "Related to each other: a web server", PROSE])
-    body = TrueBody("test", "page", text, url="https://example.com/news/plan.html", title="Plan approved")
+    body = Case("test", "page", "", url="https://example.com/news/plan.html", text=text, title="Plan approved")
     assert cut_paragraphs(body) == [(1, "Sign up for our daily newsletter")]
 
 
 def test_the_title_repeated_at_the_top_is_reported():
-    body = TrueBody("test", "page", f"Plan approved\n{PROSE}\n{PROSE}", title="Plan approved")
+    body = Case("test", "page", "", text=f"Plan approved\n{PROSE}\n{PROSE}", title="Plan approved")
     assert cut_paragraphs(body) == [(0, "Plan approved")]
