@@ -35,6 +35,7 @@ format: install
 bench: install
 	$(BIN)/python -m bench.extraction
 	$(BIN)/python -m bench.leftover_rules --quiet
+	$(BIN)/python -W ignore -m bench.analyze_speed
 	$(BIN)/python -m bench.topics
 	$(BIN)/python -m bench.entities
 	$(BIN)/python -m bench.memory

@@ -16,7 +16,7 @@ from newsflow.extract.language import detect_language
 from newsflow.extract.leftovers import clean_paragraphs, remove_leftovers, trim_to_reference
 from newsflow.extract.maintext import extract_body
 from newsflow.extract.markdown import has_markdown_links, looks_like_markdown, markdown_to_html
-from newsflow.extract.page import parse_page, read_head
+from newsflow.extract.page import PageHead, parse_page, read_head
 from newsflow.extract.prepare import drop_scrambled
 from newsflow.extract.render import body_html, body_paragraphs, paragraphs_html
 from newsflow.extract.sanitize import sanitize_html
@@ -55,14 +55,47 @@ class Body:
 
 def extract_article(html: str, *, url: str | None = None, feed_entry: FeedEntry | None = None) -> ExtractedArticle:
     """Main text and metadata of an article page; the feed entry fills gaps and may supply the body."""
+    return _from_reading(_read(html, url, feed_entry, with_published=True), html or "", feed_entry)
+
+
+def extract_text(html: str, *, url: str | None = None) -> tuple[str | None, str]:
+    """The title and main text ``extract_article`` gives for a page, by the same steps, without the metadata
+    that does not bear on them (dates, language, sanitised HTML, top image, paywall status): what ``newsflow
+    analyze`` returns."""
+    reading = _read(html, url, None, with_published=False)
+    body = reading.body
+    if body is not None and body.source == "page" and _is_blocked(reading, html or ""):
+        body = None  # a challenge page's words are not the article's, and there is no feed entry to fall back on
+    return reading.title, join_paragraphs(body.paragraphs) if body else ""
+
+
+@dataclass
+class _Reading:
+    """What reading a page gives before the status and the metadata only the stored article needs."""
+
+    tree: HtmlElement
+    url: str | None
+    head: PageHead
+    ld: JsonLdArticle | None
+    title: str | None
+    authors: list[str]
+    authors_source: str | None
+    section: str | None
+    site: str | None
+    published: Dated | None
+    language_hint: str | None
+    visible: _LazyText
+    scrambled: bool
+    page_words: int
+    body: Body | None
+    now: datetime
+
+
+def _read(html: str, url: str | None, entry: FeedEntry | None, *, with_published: bool) -> _Reading:
     tree = parse_page(html) if html and html.strip() else None
     if tree is None:
         tree = parse_page("<html><body></body></html>")
         assert tree is not None
-    return _from_tree(tree, html or "", url, feed_entry)
-
-
-def _from_tree(tree: HtmlElement, html: str, url: str | None, entry: FeedEntry | None) -> ExtractedArticle:
     now = datetime.now(UTC)
     head = read_head(tree, url)
     ld = read_jsonld(tree)
@@ -78,7 +111,9 @@ def _from_tree(tree: HtmlElement, html: str, url: str | None, entry: FeedEntry |
         titles.append(entry.title)
 
     # htmldate reads meta tags and scripts, which extract_body removes from the tree
-    published = published_time(tree, head, ld, url, entry.published_at if entry else None, now)
+    published = (
+        published_time(tree, head, ld, url, entry.published_at if entry else None, now) if with_published else None
+    )
     visible = _LazyText(tree)
     language_hint = (ld.language if ld else None) or head.html_lang or head.first("content-language")
     scrambled = drop_scrambled(tree)
@@ -105,39 +140,67 @@ def _from_tree(tree: HtmlElement, html: str, url: str | None, entry: FeedEntry |
     if page_xml is not None and page is not None and references and _is_whole(references[0], page):
         trim_to_reference(page_xml, " ".join(references[0].paragraphs))
         page = _render(page_xml)
-    page_words = page.word_count if page else 0
-    body = _choose_body(page, references, entry)
+    return _Reading(
+        tree=tree,
+        url=url,
+        head=head,
+        ld=ld,
+        title=title,
+        authors=authors,
+        authors_source=authors_source,
+        section=section,
+        site=site,
+        published=published,
+        language_hint=language_hint,
+        visible=visible,
+        scrambled=scrambled,
+        page_words=page.word_count if page else 0,
+        body=_choose_body(page, references, entry),
+        now=now,
+    )
 
+
+def _is_blocked(reading: _Reading, html: str) -> bool:
+    """The page is a bot challenge or an error page, not the article (only a stub of a body is tested)."""
+    body_words = reading.body.word_count if reading.body else 0
+    return body_words < STUB_WORDS and is_blocked(reading.tree, reading.head, html, reading.page_words)
+
+
+def _from_reading(reading: _Reading, html: str, entry: FeedEntry | None) -> ExtractedArticle:
+    body, head, ld = reading.body, reading.head, reading.ld
     status: ArticleStatus = "ok"
     body_words = body.word_count if body else 0
     cut_off = bool(body and is_cut_off(body.paragraphs))
     if body is None or not body.paragraphs or body.source == "feed_summary":
         status = "empty"  # the page gave nothing; a feed summary is a stand-in, not the article
-    if body_words < STUB_WORDS and is_blocked(tree, head, html, page_words):
+    if _is_blocked(reading, html):
         status = "blocked"
-    elif is_paywalled(tree, head, ld, visible.__str__, body_words, cut_off=cut_off, scrambled=scrambled):
+    elif is_paywalled(
+        reading.tree, head, ld, reading.visible.__str__, body_words, cut_off=cut_off, scrambled=reading.scrambled
+    ):
         status = "paywalled"
     if status == "blocked" and body is not None and body.source == "page":
         body = _feed_body(entry)  # a challenge page's words are not the article's
 
     text = join_paragraphs(body.paragraphs) if body else ""
-    modified = modified_time(head, ld, entry.updated_at if entry else None, now)
-    language, confidence = detect_language(text or title or "", hint=language_hint)
+    published = reading.published
+    modified = modified_time(head, ld, entry.updated_at if entry else None, reading.now)
+    language, confidence = detect_language(text or reading.title or "", hint=reading.language_hint)
     return ExtractedArticle(
-        title=title,
+        title=reading.title,
         text=text,
         html=sanitize_html(body.html, base_url=head.base_url) or None if body else None,
-        authors=authors,
-        authors_source=authors_source,
+        authors=reading.authors,
+        authors_source=reading.authors_source,
         published_at=published.value if published else None,
         published_source=published.source if published else None,
         modified_at=modified.value if modified else None,
         modified_source=modified.source if modified else None,
         language=language,
         language_confidence=confidence,
-        top_image=metadata.top_image(head, ld, url, entry.image_url if entry else None),
-        site_name=site,
-        section=section,
+        top_image=metadata.top_image(head, ld, reading.url, entry.image_url if entry else None),
+        site_name=reading.site,
+        section=reading.section,
         canonical_url=head.canonical_url,
         status=status,
         text_source=body.source if body and text else None,

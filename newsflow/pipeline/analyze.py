@@ -26,11 +26,10 @@ def _prepare(line: str) -> dict[str, Any]:
             return {"id": doc_id, "error": f"'{field}' must be a string"}
     title, text = doc.get("title"), doc.get("text")
     if doc.get("html"):
-        from newsflow.extract import extract_article
+        from newsflow.extract import extract_text
 
-        extracted = extract_article(doc["html"], url=doc.get("url"))
-        text = extracted.text
-        title = title or extracted.title
+        extracted_title, text = extract_text(doc["html"], url=doc.get("url"))
+        title = title or extracted_title
     if text is None and title is None:
         return {"id": doc_id, "error": "needs 'text', 'html' or 'title'"}
     return {"id": doc_id, "title": title, "text": text or ""}
