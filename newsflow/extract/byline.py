@@ -233,7 +233,7 @@ def _is_letter_piece(node: _Element, tail: bool) -> bool:
 
 def byline_names(text: str) -> list[str]:
     """The names in a byline's text, its labels ("By", "Text:"), roles and the date after it left out."""
-    from trafilatura.json_metadata import normalize_authors
+    from trafilatura.json_metadata import AUTHOR_SPLIT, normalize_authors
 
     for _ in range(2):  # "Text & Interview: Harald Willenbrock" has two labels
         text = _LABEL_RE.sub("", _LEADING_SEPARATOR_RE.sub("", text))
@@ -248,9 +248,25 @@ def byline_names(text: str) -> list[str]:
     if has_web_address(text):
         # a credit naming a site ("hessenschau.de/bb", "Max Muster, t-online.de"): its parts as written
         return [part for part in (p.strip() for p in re.split(r"[,;]", text)) if is_name(part)]
-    joined = normalize_authors(None, text) or ""
+    # a piece that reads as a description is left out before normalize_authors title-cases it into a name
+    # ("Martin is a full-stack engineer and has worked as …" -> "Has Worked As A Professional Python")
+    pieces = [piece for piece in AUTHOR_SPLIT.split(text) if not _is_description(piece.strip())]
+    joined = normalize_authors(None, ";".join(pieces)) or ""
     names = [_without_role(n.strip()) for n in joined.split(";") if not _ROLE_RE.match(n.strip())]
-    return [name for name in names if is_name(name) and not _is_description(name)]
+    return [_initials_as_written(name, text) for name in names if is_name(name) and not _is_description(name)]
+
+
+def _initials_as_written(name: str, text: str) -> str:
+    """The name with the full stops of its initials, which normalize_authors turns into spaces: "Boris T.
+    Kaiser", "T. V. Raman", "Juan Carlos Muñoz C." as the byline writes them."""
+    parts = name.split()
+    if not any(len(part) == 1 and part.isupper() for part in parts):
+        return name
+    pattern = r"\s*".join(
+        re.escape(part) + (r"\.?" if len(part) == 1 and part.isupper() else "") for part in parts
+    )
+    match = re.search(rf"(?<!\w){pattern}(?!\w)", text)
+    return " ".join(match.group(0).split()) if match else name
 
 
 def has_web_address(text: str) -> bool:

@@ -98,6 +98,15 @@ def test_labels_dates_and_several_names_are_read_off_the_byline():
         '<span class="byline__name"><a href="/author/e">Emma Grey Elli<span class="last-letter">s</span></a></span>': [
             "Emma Grey Ellis"
         ],
+        # initials keep their full stops as the byline writes them (rp-online.de, emacspeak, lacuarta.com)
+        '<div class="byline">Von Boris T. Kaiser</div>': ["Boris T. Kaiser"],
+        '<span class="author">T. V. Raman</span>': ["T. V. Raman"],
+        '<span class="author">T.V. Raman</span>': ["T.V. Raman"],
+        '<div class="byline">Por Juan Carlos Muñoz C.</div>': ["Juan Carlos Muñoz C."],
+        '<div class="byline">Posted by K A</div>': ["K A"],
+        # the writer's description run on after the name is not title-cased into a name (toptal.com)
+        '<div class="author">Martin Chikilian Martin is a full-stack engineer and has worked as a professional'
+        " Python developer since 2007.</div>": [],
     }
     for byline, expected in cases.items():
         assert byline_authors(fromstring(_page(byline=byline))) == expected, byline
