@@ -161,7 +161,7 @@ def _read(html: str, url: str | None, entry: FeedEntry | None, *, with_published
 
 
 def _is_blocked(reading: _Reading, html: str) -> bool:
-    """The page is a bot challenge or an error page, not the article (only a stub of a body is tested)."""
+    """The page is a bot challenge, not the article (only a stub of a body is tested)."""
     body_words = reading.body.word_count if reading.body else 0
     return body_words < STUB_WORDS and is_blocked(reading.tree, reading.head, html, reading.page_words)
 
