@@ -121,9 +121,12 @@ def _read(html: str, url: str | None, entry: FeedEntry | None, *, with_published
     if page_xml is not None:
         labels = [x for x in (section, site, *hosts) if x]
         bylines = remove_leftovers(page_xml, titles=titles, authors=authors, labels=labels)
-        if not authors and bylines:
-            authors = metadata.body_byline_authors(bylines)
-            authors_source = "byline" if authors else None
+        # the body's "Von Claudia Lindner" names the writer where the metadata names nobody or only an
+        # organisation ("Das Magazin für Lesben", "tagesschau.de")
+        if bylines and not metadata.names_a_person(authors):
+            from_body = metadata.body_byline_authors(bylines)
+            if from_body:
+                authors, authors_source = from_body, "byline"
     page = _render(page_xml)
     if page_xml is not None and page is not None:
         description = head.first("description", "og:description", "twitter:description")

@@ -75,6 +75,11 @@ def body_byline_authors(lines: list[str]) -> list[str]:
     return []
 
 
+def names_a_person(names: list[str]) -> bool:
+    """Whether one of ``names`` reads as a person's: two to four capitalised words."""
+    return any(_PERSON_NAME_RE.match(name) for name in names)
+
+
 _PERSON_NAME_RE = re.compile(r"^(?:[A-ZÀ-ÞĀ-Ž][\w.'’-]*\s+){1,3}[A-ZÀ-ÞĀ-Ž][\w.'’-]*$")
 
 

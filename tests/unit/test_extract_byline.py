@@ -261,6 +261,11 @@ def test_a_byline_the_body_opens_with_names_the_authors_when_nothing_else_does()
     # stated authors stay
     head = '<meta name="author" content="Tom Park">'
     assert extract_article(_page(byline="<p>By Ann Lee</p>", head=head), url=url).authors == ["Tom Park"]
+    # unless they name no person, only an organisation (l-mag.de, energieverbraucher.de, 24horas.cl)
+    for organisation in ("Das Magazin für Lesben", "Bund der Energieverbraucher e.V.", "24horas.cl"):
+        head = f'<meta name="author" content="{organisation}">'
+        article = extract_article(_page(byline="<p>Von Claudia Lindner</p>", head=head), url=url)
+        assert (article.authors, article.authors_source) == (["Claudia Lindner"], "byline"), organisation
 
 
 def test_an_address_or_the_sites_host_as_stated_author_gives_way_to_the_byline():
