@@ -70,7 +70,10 @@ def body_byline_authors(lines: list[str]) -> list[str]:
         names = _clean_names(byline_names(line))
         # a German kicker reads like one ("Von Sprachregeln, Gender-Politik und «ganz normalem Deutsch»"): every
         # name must look like a person's, two to four capitalised words
-        if names and all(_PERSON_NAME_RE.match(name) for name in names):
+        # an agency or broadcaster after the writers ("…, Jan Lukas Strozyk und Benedikt Strunz, NDR") is credited
+        # with them
+        people = names[:-1] if len(names) > 1 and _AGENCY_RE.match(names[-1]) else names
+        if people and all(_PERSON_NAME_RE.match(name) for name in people):
             return names
     return []
 
@@ -80,6 +83,7 @@ def names_a_person(names: list[str]) -> bool:
     return any(_PERSON_NAME_RE.match(name) for name in names)
 
 
+_AGENCY_RE = re.compile(r"^[A-Z]{2,6}$")
 _PERSON_NAME_RE = re.compile(r"^(?:[A-ZÀ-ÞĀ-Ž][\w.'’-]*\s+){1,3}[A-ZÀ-ÞĀ-Ž][\w.'’-]*$")
 
 

@@ -266,6 +266,12 @@ def test_a_byline_the_body_opens_with_names_the_authors_when_nothing_else_does()
         head = f'<meta name="author" content="{organisation}">'
         article = extract_article(_page(byline="<p>Von Claudia Lindner</p>", head=head), url=url)
         assert (article.authors, article.authors_source) == (["Claudia Lindner"], "byline"), organisation
+    # an agency or broadcaster after the writers is credited with them (tagesschau.de)
+    byline = "<p>Von Volkmar Kabisch, Jan Lukas Strozyk und Benedikt Strunz, NDR</p>"
+    head = '<meta name="author" content="tagesschau.de">'
+    assert extract_article(_page(byline=byline, head=head), url=url).authors == [
+        "Volkmar Kabisch", "Jan Lukas Strozyk", "Benedikt Strunz", "NDR"
+    ]
 
 
 def test_an_address_or_the_sites_host_as_stated_author_gives_way_to_the_byline():
