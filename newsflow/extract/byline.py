@@ -101,7 +101,9 @@ _DISCARD_TAGS = frozenset({"a", "div", "section", "span"})
 _DISCARD_ID_RE = re.compile(r"^comments|comment-?list|ProductReviews")
 _DISCARD_CLASS_RE = re.compile(
     r"^[Cc]omments|commentlist|comments-list|sidebar|is-hidden|quote|embedly-instagram|article-(?:share|support)|"
-    r"print|category(?!-)|meta-date|meta-reviewer"
+    r"print|category(?!-)|meta-date|meta-reviewer|"
+    # a shop's product-review widget (Judge.me's "jdgm-review-widget") names its reviewers
+    r"review-widget|product_reviews"
 )
 
 

@@ -122,6 +122,12 @@ def test_template_words_and_comment_forms_are_not_authors():
     submitted = '<span class="submitted-by">Submitted on Mon, 2019-01-21</span>'
     assert byline_authors(fromstring(_page(byline=submitted))) == []
     assert extract_article(_page(after=form), url="https://news.example/bridge").authors == []
+    # a shop's product-review widget names its reviewers (happycoffee.org's Judge.me widget)
+    reviews = (
+        '<div class="jdgm-widget jdgm-review-widget"><div class="jdgm-rev"><div class="jdgm-rev__header">'
+        '<span class="jdgm-rev__author-wrapper">D.E.</span></div><p>Great coffee, would buy again.</p></div></div>'
+    )
+    assert byline_authors(fromstring(_page(after=reviews))) == []
     page = _page(byline='<p class="byline">By <a rel="author" href="/staff/ana">Ana Ruiz</a></p>')
     # the page's own classes (nytimes.com's <html class="… has-comments …">) do not make it a comment thread
     assert byline_authors(fromstring(page.replace("<html>", '<html class="has-comments">'))) == ["Ana Ruiz"]
