@@ -43,6 +43,13 @@ _DATE_BEFORE_LABEL_RE = re.compile(r"^.*\d.*?\s(?:by|von|par|por)\s+(?=\S)", re.
 _PROFILE_LINKS_TAIL_RE = re.compile(
     r"(?:\s+(?:Twitter|Email|E-Mail|Facebook|Instagram|LinkedIn|Follow|Mail|RSS|Bio|X))+$", re.I
 )
+# Who else worked on the piece, after the writer ("Rob Ewaschuk Edited by Betsy Beyer"): not an author
+_CONTRIBUTOR_TAIL_RE = re.compile(
+    r"\s+(?:edited|reviewed|fact[- ]checked|illustrated|photographed|photos|additional reporting)\s+by\b.*$", re.I
+)
+# The writer's place after the name in a German byline ("Von Markus Balser, Berlin"): one capitalised word (an
+# English "By Ana Ruiz, Reuters" names the agency there)
+_PLACE_TAIL_RE = re.compile(r"(?<=\w)\s*,\s*[A-ZÀ-Þ][a-zà-ÿ]+\.?$")
 # The writer's e-mail address beside the name ("Jenny Staletovich jstaletovich@miamiherald.com")
 _EMAIL_RE = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 # The writer's outlet or address after a separator ("Pete Evans · CBC News", "Mike Cason | mcason@al.com")
@@ -56,7 +63,8 @@ _LABEL_RE = re.compile(
     r"^(?:(?:view|see) all (?:posts|articles|stories) by|(?:zeige )?alle (?:beiträge|artikel|posts) (?:von|vom)|"
     r"post author|posted by|written by|published by|submitted by|(?:artikel|beitrag|ein beitrag) von|zum profil von|"
     r"publié par|publicado por|pubblicato da|(?:publiziert|veröffentlicht) am|(?:posted|published) on|"
-    r"autor(?:in)?|author|auteur|autore|quelle|source|interview|text|von|vom|by|par|por|di|door)\b[\s:]*",
+    r"recipe by|autor(?:in|/in|\*in|:in)?|author|auteur|autore|quelle|source|interview|text|von|vom|by|par|por|di|"
+    r"door)\b[\s:]*",
     re.I,
 )
 # Words that fill an author slot in a template without naming anyone
@@ -237,10 +245,15 @@ def byline_names(text: str) -> list[str]:
     """The names in a byline's text, its labels ("By", "Text:"), roles and the date after it left out."""
     from trafilatura.json_metadata import AUTHOR_SPLIT, normalize_authors
 
+    german = text.lstrip().lower().startswith("von ")
     for _ in range(2):  # "Text & Interview: Harald Willenbrock" has two labels
         text = _LABEL_RE.sub("", _LEADING_SEPARATOR_RE.sub("", text))
     text = _DATE_BEFORE_LABEL_RE.sub("", _EMAIL_RE.sub("", text))
     text = _PROFILE_LINKS_TAIL_RE.sub("", _AFFILIATION_TAIL_RE.sub(r"\g<name>", text))
+    text = _CONTRIBUTOR_TAIL_RE.sub("", text)
+    placed = _PLACE_TAIL_RE.search(text) if german else None
+    if placed and len(text[: placed.start()].split()) >= 2:
+        text = text[: placed.start()]
     undated = _DATE_TAIL_RE.sub("", text)
     if undated != text:  # the words left just before a date are a preposition ("on", "před"), not a name
         text = _DATE_LABEL_TAIL_RE.sub("", _LOWER_TAIL_RE.sub("", undated))

@@ -104,6 +104,13 @@ def test_labels_dates_and_several_names_are_read_off_the_byline():
         '<span class="author">T.V. Raman</span>': ["T.V. Raman"],
         '<div class="byline">Por Juan Carlos Muñoz C.</div>': ["Juan Carlos Muñoz C."],
         '<div class="byline">Posted by K A</div>': ["K A"],
+        # a gendered label (ndr.de), a recipe's label, an editor after the writer (google-sre-book) and a German
+        # byline's place (sueddeutsche.de) are not names; an English byline's agency is kept
+        '<span class="author">Autor/in: Korinna Hennig</span>': ["Korinna Hennig"],
+        '<span class="recipe-card-author">Recipe by Ana Ruiz</span>': ["Ana Ruiz"],
+        '<div class="author">Written by Rob Ewaschuk Edited by Betsy Beyer</div>': ["Rob Ewaschuk"],
+        '<div class="authorProfileContainer">Von Markus Balser , Berlin</div>': ["Markus Balser"],
+        '<div class="byline">By Ana Ruiz, Reuters</div>': ["Ana Ruiz", "Reuters"],
         # the writer's description run on after the name is not title-cased into a name (toptal.com)
         '<div class="author">Martin Chikilian Martin is a full-stack engineer and has worked as a professional'
         " Python developer since 2007.</div>": [],
