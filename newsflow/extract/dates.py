@@ -197,6 +197,12 @@ def _htmldate(tree: HtmlElement, url: str | None, now: datetime) -> str | None:
             tree, url=url, original_date=True, extensive_search=extensive, max_date=now.strftime("%Y-%m-%d")
         )
 
+    # htmldate falls back on a page's modification time (og:updated_time) where it finds no other: the
+    # publication date is asked for, and the modification time is read from the tags themselves
+    for meta in tree.iter("meta"):
+        key = (meta.get("property") or meta.get("name") or meta.get("itemprop") or "").strip().lower()
+        if key in MODIFIED_META:
+            meta.drop_tree()
     try:
         found = search(True)
         if found and found.endswith("-01-01"):

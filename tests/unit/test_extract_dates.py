@@ -72,6 +72,34 @@ def test_no_publication_day_is_made_up_from_a_copyright_year_or_a_misread_date()
     assert article.published_at is None or article.published_at.date().isoformat() >= "2016-10-01"
 
 
+def test_the_modification_time_is_not_taken_for_the_publication_date():
+    from newsflow.extract import extract_article
+
+    body = "".join(
+        f"<p>{s}</p>"
+        for s in (
+            "The council voted on Tuesday to close the old bridge to cars next month after engineers found cracks.",
+            "Buses and bicycles will still cross while the repairs, expected to take two years, go ahead there.",
+        )
+    )
+    # fluter.de: the visible creation date in a <time> without a datetime, og:updated_time in the head
+    page = (
+        '<html><head><title>Bridge</title><meta property="og:updated_time" content="2020-06-02T11:57:06+02:00">'
+        "</head><body><article><h1>Bridge</h1>"
+        '<time class="field-node-create-date">31.03.2020</time>'
+        f"{body}</article></body></html>"
+    )
+    article = extract_article(page, url="https://news.example/bridge-to-close")
+    assert article.published_at is not None and article.published_at.date().isoformat() == "2020-03-31"
+    assert article.published_source == "htmldate"
+    assert article.modified_at is not None and article.modified_at.date().isoformat() == "2020-06-02"
+    # with no other date on the page, the modification time is no publication date
+    bare = page.replace('<time class="field-node-create-date">31.03.2020</time>', "")
+    article = extract_article(bare, url="https://news.example/bridge-to-close")
+    assert article.published_at is None
+    assert article.modified_at is not None and article.modified_source == "meta"
+
+
 def test_a_stated_offset_is_kept_so_the_date_is_the_publishers_day():
     evening = parse_time("2022-05-03T21:25:56-03:00")
     assert evening is not None and evening.isoformat() == "2022-05-03T21:25:56-03:00"
