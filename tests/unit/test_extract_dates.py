@@ -6,6 +6,15 @@ from datetime import UTC, datetime
 
 from newsflow.extract.dates import parse_time
 
+# Two paragraphs of an article, enough for the extractor to find a body
+BODY = "".join(
+    f"<p>{s}</p>"
+    for s in (
+        "The council voted on Tuesday to close the old bridge to cars next month after engineers found cracks.",
+        "Buses and bicycles will still cross while the repairs, expected to take two years, go ahead there.",
+    )
+)
+
 
 def test_dotted_dates_are_day_first_and_iso_and_slashed_dates_read_as_written():
     assert parse_time("10.12.2022, 07:00:03") == datetime(2022, 12, 10, 7, 0, 3, tzinfo=UTC)
@@ -23,17 +32,10 @@ def test_published_falls_back_to_the_pages_dateline_and_modified_to_the_feed():
     from newsflow.extract import extract_article
     from newsflow.records import FeedEntry
 
-    body = "".join(
-        f"<p>{s}</p>"
-        for s in (
-            "The council voted on Tuesday to close the old bridge to cars next month after engineers found cracks.",
-            "Buses and bicycles will still cross while the repairs, expected to take two years, go ahead there.",
-        )
-    )
     page = (
         "<html><head><title>Bridge to close</title></head><body><article><h1>Old bridge to close</h1>"
         '<p class="dateline">Published 3 April 2025</p>'
-        f"{body}<footer>Comments closed on 9 May 2025. © 2025</footer></article></body></html>"
+        f"{BODY}<footer>Comments closed on 9 May 2025. © 2025</footer></article></body></html>"
     )
     article = extract_article(page, url="https://news.example/2025/bridge")
     assert article.published_at is not None and article.published_at.date().isoformat() == "2025-04-03"
@@ -49,15 +51,8 @@ def test_published_falls_back_to_the_pages_dateline_and_modified_to_the_feed():
 def test_no_publication_day_is_made_up_from_a_copyright_year_or_a_misread_date():
     from newsflow.extract import extract_article
 
-    body = "".join(
-        f"<p>{s}</p>"
-        for s in (
-            "The council voted on Tuesday to close the old bridge to cars next month after engineers found cracks.",
-            "Buses and bicycles will still cross while the repairs, expected to take two years, go ahead there.",
-        )
-    )
     footer = "<footer><div class='t-meta'>© 2020 Example Media. All rights reserved.</div></footer>"
-    page = f"<html><head><title>Bridge</title></head><body><article><h1>Bridge</h1>{body}</article>{footer}</body>"
+    page = f"<html><head><title>Bridge</title></head><body><article><h1>Bridge</h1>{BODY}</article>{footer}</body>"
     # htmldate falls back on the copyright year as 1 January 2020 (engadget.com)
     article = extract_article(page, url="https://news.example/bridge-to-close")
     assert article.published_at is None and article.published_source is None
@@ -75,19 +70,12 @@ def test_no_publication_day_is_made_up_from_a_copyright_year_or_a_misread_date()
 def test_the_modification_time_is_not_taken_for_the_publication_date():
     from newsflow.extract import extract_article
 
-    body = "".join(
-        f"<p>{s}</p>"
-        for s in (
-            "The council voted on Tuesday to close the old bridge to cars next month after engineers found cracks.",
-            "Buses and bicycles will still cross while the repairs, expected to take two years, go ahead there.",
-        )
-    )
     # fluter.de: the visible creation date in a <time> without a datetime, og:updated_time in the head
     page = (
         '<html><head><title>Bridge</title><meta property="og:updated_time" content="2020-06-02T11:57:06+02:00">'
         "</head><body><article><h1>Bridge</h1>"
         '<time class="field-node-create-date">31.03.2020</time>'
-        f"{body}</article></body></html>"
+        f"{BODY}</article></body></html>"
     )
     article = extract_article(page, url="https://news.example/bridge-to-close")
     assert article.published_at is not None and article.published_at.date().isoformat() == "2020-03-31"
