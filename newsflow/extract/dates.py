@@ -18,7 +18,7 @@ from datetime import UTC, date, datetime, time, timedelta, timezone
 from lxml.html import HtmlElement
 
 from newsflow.extract.jsonld import JsonLdArticle
-from newsflow.extract.page import PageHead
+from newsflow.extract.page import PageHead, meta_keys
 
 PUBLISHED_META = (
     "article:published_time", "og:article:published_time", "og:published_time", "datepublished",
@@ -199,9 +199,8 @@ def _htmldate(tree: HtmlElement, url: str | None, now: datetime) -> str | None:
 
     # htmldate falls back on a page's modification time (og:updated_time) where it finds no other: the
     # publication date is asked for, and the modification time is read from the tags themselves
-    for meta in tree.iter("meta"):
-        key = (meta.get("property") or meta.get("name") or meta.get("itemprop") or "").strip().lower()
-        if key in MODIFIED_META:
+    for meta in list(tree.iter("meta")):
+        if any(key in MODIFIED_META for key in meta_keys(meta)):
             meta.drop_tree()
     try:
         found = search(True)

@@ -508,7 +508,7 @@ def _is_picture_box(block: _Element, text: str) -> bool:
     its "Source: …" line does not make it a picture."""
     if block.tag != "table" or units(text) > PICTURE_BOX_MAX_WORDS or len(block.findall(".//cell")) != 1:
         return False
-    lines = [squash("".join(line.itertext())) for line in block.iter("p")]
+    lines = [block_text(line) for line in block.iter("p")]
     return bool(lines) and is_credit(lines[-1])
 
 

@@ -121,6 +121,17 @@ def _in_other_work(el: HtmlElement) -> bool:
     return False
 
 
+def meta_keys(el: HtmlElement) -> list[str]:
+    """The lower-cased keys a ``<meta>`` tag states its content under: its property, name, itemprop (unless it
+    describes another work than the page's) and http-equiv."""
+    keys = []
+    for attr in ("property", "name", "itemprop", "http-equiv"):
+        key = el.get(attr)
+        if key and not (attr == "itemprop" and _in_other_work(el)):
+            keys.append(key.strip().lower())
+    return keys
+
+
 def read_head(tree: HtmlElement, url: str | None) -> PageHead:
     meta: dict[str, list[str]] = {}
     for el in tree.iter("meta"):
@@ -128,10 +139,8 @@ def read_head(tree: HtmlElement, url: str | None) -> PageHead:
         if content is None:
             continue
         content = squash(content)
-        for attr in ("property", "name", "itemprop", "http-equiv"):
-            key = el.get(attr)
-            if key and not (attr == "itemprop" and _in_other_work(el)):
-                meta.setdefault(key.strip().lower(), []).append(content)
+        for key in meta_keys(el):
+            meta.setdefault(key, []).append(content)
     # itemprop dates are often on <time datetime=...> rather than <meta>
     for el in tree.iterfind(".//time[@itemprop]"):
         value = el.get("datetime") or el.get("content")
