@@ -16,6 +16,15 @@ BODY = "".join(
 )
 
 
+def _page(*, head: str = "", lead: str = "", tail: str = "", after: str = "", title: str = "Bridge",
+          h1: str = "Bridge") -> str:
+    """An article page: ``lead`` before the body and ``tail`` after it inside the article, ``after`` outside."""
+    return (
+        f"<html><head><title>{title}</title>{head}</head><body><article><h1>{h1}</h1>{lead}{BODY}{tail}</article>"
+        f"{after}</body></html>"
+    )
+
+
 def test_dotted_dates_are_day_first_and_iso_and_slashed_dates_read_as_written():
     assert parse_time("10.12.2022, 07:00:03") == datetime(2022, 12, 10, 7, 0, 3, tzinfo=UTC)
     assert parse_time("3.4.2025") == datetime(2025, 4, 3, tzinfo=UTC)
@@ -32,10 +41,9 @@ def test_published_falls_back_to_the_pages_dateline_and_modified_to_the_feed():
     from newsflow.extract import extract_article
     from newsflow.records import FeedEntry
 
-    page = (
-        "<html><head><title>Bridge to close</title></head><body><article><h1>Old bridge to close</h1>"
-        '<p class="dateline">Published 3 April 2025</p>'
-        f"{BODY}<footer>Comments closed on 9 May 2025. © 2025</footer></article></body></html>"
+    page = _page(
+        title="Bridge to close", h1="Old bridge to close", lead='<p class="dateline">Published 3 April 2025</p>',
+        tail="<footer>Comments closed on 9 May 2025. © 2025</footer>",
     )
     article = extract_article(page, url="https://news.example/2025/bridge")
     assert article.published_at is not None and article.published_at.date().isoformat() == "2025-04-03"
@@ -52,7 +60,7 @@ def test_no_publication_day_is_made_up_from_a_copyright_year_or_a_misread_date()
     from newsflow.extract import extract_article
 
     footer = "<footer><div class='t-meta'>© 2020 Example Media. All rights reserved.</div></footer>"
-    page = f"<html><head><title>Bridge</title></head><body><article><h1>Bridge</h1>{BODY}</article>{footer}</body>"
+    page = _page(after=footer)
     # htmldate falls back on the copyright year as 1 January 2020 (engadget.com)
     article = extract_article(page, url="https://news.example/bridge-to-close")
     assert article.published_at is None and article.published_source is None
@@ -71,11 +79,9 @@ def test_the_modification_time_is_not_taken_for_the_publication_date():
     from newsflow.extract import extract_article
 
     # fluter.de: the visible creation date in a <time> without a datetime, og:updated_time in the head
-    page = (
-        '<html><head><title>Bridge</title><meta property="og:updated_time" content="2020-06-02T11:57:06+02:00">'
-        "</head><body><article><h1>Bridge</h1>"
-        '<time class="field-node-create-date">31.03.2020</time>'
-        f"{BODY}</article></body></html>"
+    page = _page(
+        head='<meta property="og:updated_time" content="2020-06-02T11:57:06+02:00">',
+        lead='<time class="field-node-create-date">31.03.2020</time>',
     )
     article = extract_article(page, url="https://news.example/bridge-to-close")
     assert article.published_at is not None and article.published_at.date().isoformat() == "2020-03-31"
