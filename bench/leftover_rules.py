@@ -6,13 +6,21 @@ paragraphs and run through ``remove_leftovers`` as if an extraction had found ex
 authors and host as the extractor would pass them. Every paragraph the rules drop is printed: some are clutter the
 reference kept (a prompt, a credit), the rest are rules cutting real text. The figure to watch is the words cut.
 
-Run: ``.venv/bin/python -m bench.leftover_rules [--ground-truth PATH] [--quiet]``.
+With ``--extractor-output`` (an extractor's published output on the benchmark, such as its
+``output/trafilatura.json``, the same ``{"<sha256>": {"articleBody": …}}`` shape), the rules are also run on what
+that extractor found on the benchmark's pages, and both are scored against the ground truth as the benchmark scores
+them: the nearest figure to the benchmark that the rules alone give without its pages. The pages' titles are not
+known there, so a headline the extractor kept stays; every line the rules drop is printed as clutter (not in the
+true body) or as TRUE TEXT.
+
+Run: ``.venv/bin/python -m bench.leftover_rules [--ground-truth PATH [--extractor-output PATH]] [--quiet]``.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -53,11 +61,47 @@ def cut_paragraphs(body: Case) -> list[tuple[int, str]]:
     return [(i, p) for i, p in enumerate(paragraphs) if p not in kept]
 
 
+def cleaned(body: Case) -> str:
+    """``body.text`` with the paragraphs ``remove_leftovers`` drops taken out."""
+    cut = {index for index, _ in cut_paragraphs(body)}
+    paragraphs = [line.strip() for line in (body.text or "").split("\n") if line.strip()]
+    return "\n".join(p for i, p in enumerate(paragraphs) if i not in cut)
+
+
+def score_output(ground_truth: Path, output: Path, *, quiet: bool) -> tuple[dict[str, float], dict[str, float]]:
+    """The benchmark's scores of an extractor's published output, as published and after the leftover rules."""
+    from bench.extraction import aggregate, shingle_matching
+
+    truth = {case.name: case for case in benchmark_bodies(ground_truth)}
+    found = {case.name: case for case in benchmark_bodies(output)}
+    before, after = [], []
+    for name, true_body in truth.items():
+        extracted = found.get(name) or Case("benchmark", name, "", url=true_body.url, text="")
+        extracted.url = true_body.url
+        before.append(shingle_matching(true_body.text or "", extracted.text or ""))
+        after.append(shingle_matching(true_body.text or "", cleaned(extracted)))
+        if not quiet:
+            true_words = _words(true_body.text or "")
+            for index, paragraph in cut_paragraphs(extracted):
+                label = "TRUE TEXT" if _words(paragraph) in true_words else "clutter"
+                print(f"  {name} [{index}] {label}: {paragraph[:120]}")
+    return aggregate(before), aggregate(after)
+
+
+def _words(text: str) -> str:
+    return " ".join(re.findall(r"\w+", text.lower()))
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--ground-truth", type=Path, help="the benchmark's ground-truth.json, if you have it")
+    parser.add_argument(
+        "--extractor-output", type=Path, help="an extractor's published output on the benchmark (needs --ground-truth)"
+    )
     parser.add_argument("--quiet", action="store_true", help="print the totals only")
     args = parser.parse_args(argv)
+    if args.extractor_output and not args.ground_truth:
+        parser.error("--extractor-output needs --ground-truth")
     if not PAGES_DIR.exists():
         sys.exit(f"no page corpora at {PAGES_DIR.resolve()} (../shared/data/pages is needed)")
     sets: dict[str, Iterator[Case]] = {"local expected texts": local_bodies()}
@@ -77,6 +121,13 @@ def main(argv: list[str] | None = None) -> None:
                     print(f"  {body.corpus}/{body.name} [{index}] {paragraph[:140]}")
         share = cut_words / words if words else 0.0
         print(f"{label}: {pages} pages, {cut_lines} paragraphs cut, {cut_words} of {words} words ({share:.2%})")
+    if args.extractor_output:
+        if not args.extractor_output.is_file():
+            sys.exit(f"{args.extractor_output}: no such file")
+        before, after = score_output(args.ground_truth, args.extractor_output, quiet=args.quiet)
+        for label, scores in (("as published", before), ("after the leftover rules", after)):
+            figures = "  ".join(f"{key} {scores[key]:.4f}" for key in ("f1", "precision", "recall"))
+            print(f"{args.extractor_output.name} {label}: {figures}")
 
 
 if __name__ == "__main__":

@@ -12,6 +12,7 @@ from collections.abc import Iterable
 
 from lxml.etree import _Element
 
+from newsflow.extract.signoff import is_sign_off
 from newsflow.extract.textutil import ends_cut_off, squash, word_key, words
 
 # A file name's stem: a long token with a digit in it; without a prefix naming it an image, a letter too, so that a
@@ -64,7 +65,9 @@ _PROMPT_RE = re.compile(
     # "Watch: …", "Listen now", not a sentence that starts with the verb ("Watch how the text changes:")
     r"(?:watch|listen)(?:\s*[:|]| now| live| (?:the )?(?:full )?video"
     r"| to (?:the|this|our) (?:podcast|episode|article|story))|"
-    r"follow us|click here|continue reading|get (?:the|our)|download (?:the|our)|advertisement|"
+    r"follow us|click here|continue reading|get (?:the|our)|download (?:the|our)|advertisement|see more:|"
+    # rt.com's "Like this story? Share it with a friend!"
+    r"like this (?:story|article)\?|"
     # "Read this story in Bengali", "In Video: …" (timesofindia.com, after the article)
     r"read this (?:story|article) in [\w-]+$|in video:.*$|"
     # "For more, read: …", "Get Data Sheet, Fortune's technology newsletter"
@@ -107,6 +110,10 @@ _PROMPT_ANYWHERE_RE = re.compile(
     r"by (?:clicking|signing up|subscribing)\b.{0,40}\byou agree\b|"
     r"we have a small favou?r to ask|^we respect your privacy|"
     r"(?:story|article) continue[sd] (?:below|after)|\bin your inbox\b|scroll (?:down )?to continue|skip advertisement|"
+    r"keep an eye on your inbox|error processing your subscription|we['’]d like to hear what you think|"
+    # a related link with its label in brackets (express.co.uk's "China furious at Macron for … [INSIGHT]")
+    r"\[(?:insight|video|pics|pictures|photos|reaction|analysis|poll|latest|revealed|explained|map|update|quiz|"
+    r"report|evidence|interview|claim|news|warning)\]\s*\|?$|"
     r"to (?:view|read) the (?:full|whole|rest of the) (?:story|article)|please subscribe to\b|"
     r"already a subscriber\?|you(?:['’]re| are) already a subscriber|"
     r"tenemos canal de (?:telegram|whatsapp)|únete a nuestro canal|"
@@ -131,6 +138,7 @@ _NOTICE_RE = re.compile(
     r"enthält (?:\w+ ){0,2}affiliate[- ]links?|(?:beitrag|artikel|post) enthält (?:unbezahlte )?werbung|"
     # a comment section's house rules
     r"reserves? the right to (?:remove|delete|edit) (?:any )?(?:comments?|posts?)|comments? (?:are|is) moderated|"
+    r"moderating (?:all )?(?:the )?comments|"
     r"views expressed (?:in|by) (?:the )?(?:comments|readers|commenters)|opinión de (?:los|sus) (?:usuarios|lectores)|"
     r"se reserva el derecho (?:a|de) (?:eliminar|borrar|retirar)|"
     r"no (?:está|esta) permitido (?:verter|publicar|escribir|enviar) comentarios|"
@@ -160,7 +168,9 @@ _BYLINE_RE = re.compile(
 )
 _STAMP_RE = re.compile(
     r"^(?:published|updated|posted|last updated|modified|veröffentlicht|aktualisiert|publié|mis à jour|"
-    r"publicado|actualizado|written(?=:))\b(?:[ap]\.m\.|[^.]|(?<=\d)\.(?=\s?\d)){0,80}\.?$",
+    r"publicado|actualizado|written(?=:))\b"
+    # a full stop only in a time, a decimal date or an abbreviated day or month ("UPDATED: Tue., Nov. 19, 2019")
+    r"(?:[ap]\.m\.|[^.]|(?<=\d)\.(?=\s?\d)|(?<=\b[a-z]{3})\.(?=[\s,])|(?<=\bsept)\.(?=[\s,])){0,80}\.?$",
     re.I,
 )
 # A date or time with little around it ("March 3, 2019 | 6:15 pm", "jueves, 5 de junio de 2019")
@@ -555,6 +565,8 @@ def _trim_edge(
             or _is_link_menu(block, text)
             or _is_edge_notice(body, block, text)
             or bool(_EMAIL_LINE_RE.match(text))
+            # who else reported, how to reach the writer: below the story's last paragraph only
+            or (not from_start and is_sign_off(text) and _outweighed(body, block, units(text)))
         ):
             body.remove(block)
             continue
@@ -578,7 +590,12 @@ def _is_edge_notice(body: _Element, block: _Element, text: str) -> bool:
     footer = is_notice(text, n, max_units=EDGE_NOTICE_MAX_WORDS) or (
         n <= EDGE_NOTICE_MAX_WORDS and bool(_FOLLOW_US_RE.match(text))
     )
-    return footer and sum(units(block_text(other)) for other in body if other is not block) > n
+    return footer and _outweighed(body, block, n)
+
+
+def _outweighed(body: _Element, block: _Element, n: int) -> bool:
+    """The rest of the body is longer than the block's ``n`` words: the block is not all there is."""
+    return sum(units(block_text(other)) for other in body if other is not block) > n
 
 
 def _is_empty_field(text: str) -> bool:

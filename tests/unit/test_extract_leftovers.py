@@ -67,8 +67,17 @@ def test_prompts_to_follow_download_or_read_on_go_and_an_author_bio_stays():
         "What’s Your Reaction?Share this reaction with your friends!",  # popsugar.com, between paragraphs
         "Can't get enough of Us? Sign up now for the Us Weekly newsletter packed with the latest celeb news!",
         "［有料会員限定］ この記事は会員限定です。電子版に登録すると続きをお読みいただけます。",
+        # between the paragraphs of news pages of the public article-extraction benchmark
+        "SEE MORE: Hong Kong protests: 800 students under siege in university",  # express.co.uk
+        "China furious at Macron for Hong Kong protest jibe [INSIGHT]|",
+        "Like this story? Share it with a friend!",  # rt.com
+        "Keep an eye on your inbox for the latest sports news.",  # cbssports.com's newsletter box
+        "There was an error processing your subscription.",
+        "We’d like to hear what you think about this or any of our articles. Here are some tips.",  # nytimes.com
     ):
         assert is_prompt(prompt), prompt
+    assert not is_prompt("See more of the city from the river: the boats leave every hour.")
+    assert not is_prompt("The minister said the video [of the raid] was shot in May.")
     bio = "Lucas Nolan is a reporter covering free speech. Follow him on Twitter or email him at the office."
     assert not is_prompt(bio)
 
@@ -88,6 +97,7 @@ def test_copyright_and_reprint_notices_go_and_a_sentence_about_copyright_stays()
     assert is_notice("Copyright 2023 Scripps Media, Inc. All rights reserved. This material may not be published.")
     assert is_notice("Written permission must be obtained before reprint in online or print media.")
     assert is_notice("Have a news tip? Email us at tips@example.org.")
+    assert is_notice("Note: we are temporarily moderating all comments submitted to deal with a surge in spam.")
     assert not is_notice(
         "The court ruled that the photographs were protected by copyright and ordered the site to remove them."
     )
