@@ -61,7 +61,9 @@ _PROMPT_RE = re.compile(
     # "Related: …", "RELATED", "Related Recipes", "Related stories …", not a sentence or a term that opens with the
     # word ("Related to each other: …", "Related research shows …")
     r"related(?=\s*[:|\]»›–—-]|\s*$| \w+\s*$| (?:stor(?:y|ies)|articles?|coverage|content|news|reading|links|posts|"
-    r"videos?|topics)\b)|more stories|sign up|subscribe|newsletter|"
+    r"videos?|topics|posts?)\b)|more stories|sign up|subscribe|newsletter|"
+    # a link to another story of the site between paragraphs (rt.com's "Also on rt.com Journalists & …")
+    r"also on (?:[\w-]+\.)+(?:com|net|org|co\.uk)\b|"
     # "Watch: …", "Listen now", not a sentence that starts with the verb ("Watch how the text changes:")
     r"(?:watch|listen)(?:\s*[:|]| now| live| (?:the )?(?:full )?video"
     r"| to (?:the|this|our) (?:podcast|episode|article|story))|"
@@ -111,6 +113,10 @@ _PROMPT_ANYWHERE_RE = re.compile(
     r"we have a small favou?r to ask|^we respect your privacy|"
     r"(?:story|article) continue[sd] (?:below|after)|\bin your inbox\b|scroll (?:down )?to continue|skip advertisement|"
     r"keep an eye on your inbox|error processing your subscription|we['’]d like to hear what you think|"
+    r"\bby clicking here\.?$|"
+    # a WordPress shortcode for a widget that the site did not render ("[button link=…] Send us YOUR kit
+    # review[/button]"); not "[sourcecode]", whose content is the article's
+    r"^\[(button|automerge|caption|gallery|embed|video|audio|contact-form|adsense|ad)\b[^\]]*\].*\[/\1\]|"
     # a related link with its label in brackets (express.co.uk's "China furious at Macron for … [INSIGHT]")
     r"\[(?:insight|video|pics|pictures|photos|reaction|analysis|poll|latest|revealed|explained|map|update|quiz|"
     r"report|evidence|interview|claim|news|warning)\]\s*\|?$|"
@@ -236,6 +242,7 @@ _RELATED_HEADING_RE = re.compile(
 # "Comments (3)", "2 thoughts on “Council approves budget”"); a bare "Comments" may head a section of the article
 _COMMENTS_HEADING_RE = re.compile(
     r"^(?:(?:\d+|one|no) (?:comments?|responses?|replies|reactions)(?: so far)?"
+    r"|(?:top[- ]rated|most (?:liked|popular)|latest|newest|readers?['’]?) comments"
     r"|(?:comments?|responses?|replies|reactions)\s*\(\d+\)"
     r"|(?:(?:\d+|one) thoughts?|(?:\d+ |one )?(?:comments?|responses?|replies)) (?:on|to) [„“”\"'‘’«].*[“”\"'‘’»])"
     r"\s*:?$",

@@ -74,10 +74,16 @@ def test_prompts_to_follow_download_or_read_on_go_and_an_author_bio_stays():
         "Keep an eye on your inbox for the latest sports news.",  # cbssports.com's newsletter box
         "There was an error processing your subscription.",
         "We’d like to hear what you think about this or any of our articles. Here are some tips.",  # nytimes.com
+        "Also on rt.com Journalists & politicians from Morales’ party threatened with sedition arrests",
+        "GET FOX BUSINESS ON THE GO BY CLICKING HERE",
+        "Related post: Pickled Brussels Sprouts Recipe",
+        "[button link=”http://www.morebikes.co.uk/submit-kit-review/” type=”big”] Send us YOUR kit review[/button]",
     ):
         assert is_prompt(prompt), prompt
     assert not is_prompt("See more of the city from the river: the boats leave every hour.")
     assert not is_prompt("The minister said the video [of the raid] was shot in May.")
+    assert not is_prompt("Also on the agenda was the budget for the new school.")
+    assert not is_prompt("[sourcecode language=“bash“]ls -l ~/podcasts[/sourcecode]")
     bio = "Lucas Nolan is a reporter covering free speech. Follow him on Twitter or email him at the office."
     assert not is_prompt(bio)
 
@@ -390,7 +396,10 @@ def test_a_counted_comment_section_is_cut_even_when_longer_than_the_article():
         f"<p>Reader {i}</p><p>says:</p><p>{PROSE} I agree with number {i}.</p><p>Reply</p>" for i in range(8)
     )
     article = [f"<p>{PROSE}</p>"] * 4
-    for heading in ("12 Responses", "Comments (8)", "2 thoughts on “Plan approved”", "One comment on “Plan approved”"):
+    for heading in (
+        "12 Responses", "Comments (8)", "2 thoughts on “Plan approved”", "One comment on “Plan approved”",
+        "Top Rated Comments",  # macrumors.com
+    ):
         assert _clean(_body(*article, f"<head rend='h3'>{heading}</head>", comments)) == [PROSE] * 4, heading
     # a bare "Comments" may be the article's own section (code comments in a tutorial), and a count too early in
     # the body is not a comment section's
