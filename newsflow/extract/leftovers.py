@@ -306,6 +306,9 @@ RELATED_LINKS_SHARE = 0.8
 MENU_LINK_SHARE = 0.6
 MENU_MIN_LINKS = 4
 MENU_WORDS_PER_LINK = 4
+# A closing list whose items are each a link and nothing else (other stories' headlines) has at least this many
+LINK_LIST_MIN_ITEMS = 2
+LINK_ITEM_SHARE = 0.9
 # A closing run of at least this many dated headlines is a list of other articles
 DATED_LIST_MIN_ENTRIES = 3
 # An embedded gallery has at least this many counted slides
@@ -570,6 +573,7 @@ def _trim_edge(
             )
             or (not from_start and _is_empty_field(text))
             or _is_link_menu(block, text)
+            or (not from_start and _is_headline_links(block))
             or _is_edge_notice(body, block, text)
             or bool(_EMAIL_LINE_RE.match(text))
             # who else reported, how to reach the writer: below the story's last paragraph only
@@ -656,6 +660,20 @@ def _is_link_menu(block: _Element, text: str) -> bool:
         return False
     links = sum(1 for _ in block.iter("ref"))
     return links >= MENU_MIN_LINKS and units(text) <= MENU_WORDS_PER_LINK * links
+
+
+def _is_headline_links(block: _Element) -> bool:
+    """A list of other stories' headlines, each item a link and nothing else (space.com's and livescience.com's
+    "NASA Europa Mission Could Potentially Spot Signs of Alien Life" … under the story): too few and too long
+    for a menu. An item with words of its own besides the link (a source's description) keeps the list."""
+    items = [item for item in block if item.tag == "item"] if block.tag == "list" else []
+    if len(items) < LINK_LIST_MIN_ITEMS:
+        return False
+    for item in items:
+        text = block_text(item)
+        if not text or units(text) > RELATED_ENTRY_MAX_WORDS or link_share(item, text) < LINK_ITEM_SHARE:
+            return False
+    return True
 
 
 def _is_edge_clutter(block: _Element, text: str) -> bool:

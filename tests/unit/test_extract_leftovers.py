@@ -488,3 +488,19 @@ def test_a_tours_dates_closing_the_body_stay_and_a_lone_caption_line_at_the_edge
     assert _clean(body) == [PROSE] * 3 + dates
     caption = "The band on stage in 1975 – Photo archive"
     assert _clean(_body(*(f"<p>{PROSE}</p>" for _ in range(3)), f"<p>{caption}</p>")) == [PROSE] * 3
+
+
+def test_a_closing_list_of_linked_headlines_goes_and_a_list_of_sources_with_descriptions_stays():
+    headlines = (
+        "<list rend='ul'><item><ref target='/a'>NASA Europa Mission Could Potentially Spot Signs of Alien Life</ref>"
+        "</item><item><ref target='/b'>Keck Observatory: Twin Telescopes on Mauna Kea</ref></item></list>"
+    )
+    article = [f"<p>{PROSE}</p>"] * 3
+    assert _clean(_body(*article, headlines)) == [PROSE] * 3
+    # inside the body it may be the article's own list of links
+    assert len(_clean(_body(f"<p>{PROSE}</p>", headlines, f"<p>{PROSE}</p>"))) == 3
+    sources = (
+        "<list rend='ul'><item><ref target='/a'>The census tables</ref>, with the figures for every county</item>"
+        "<item><ref target='/b'>The council's minutes</ref>, where the vote is recorded</item></list>"
+    )
+    assert len(_clean(_body(*article, sources))) == 4
