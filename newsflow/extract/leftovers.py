@@ -309,6 +309,9 @@ MENU_WORDS_PER_LINK = 4
 # A closing list whose items are each a link and nothing else (other stories' headlines) has at least this many
 LINK_LIST_MIN_ITEMS = 2
 LINK_ITEM_SHARE = 0.9
+# A linked paragraph this long and this much in capitals is another story's headline
+SHOUTED_MIN_WORDS = 3
+SHOUTED_SHARE = 0.9
 # A closing run of at least this many dated headlines is a list of other articles
 DATED_LIST_MIN_ENTRIES = 3
 # An embedded gallery has at least this many counted slides
@@ -496,7 +499,10 @@ def remove_leftovers(
             alt = block.get("alt") or ""
             if is_image_name(alt):
                 block.attrib.pop("alt", None)
-        elif _is_gallery(block) or _is_related_links(block, text) or _is_picture_box(block, text):
+        elif (
+            _is_gallery(block) or _is_related_links(block, text) or _is_picture_box(block, text)
+            or _is_shouted_link(block, text)
+        ):
             body.remove(block)
         elif block.tag == "list":
             for item in list(block):
@@ -520,6 +526,18 @@ def remove_leftovers(
     # a dropped block keeps its content, so its first line is read only now, and only for the dropped ones
     dropped = (_first_line(block) for block in opening if block.getparent() is None)
     return [line for line in dropped if is_byline(line, ())]
+
+
+def _is_shouted_link(block: _Element, text: str) -> bool:
+    """A paragraph that is one link in capitals between paragraphs: another story's headline (foxnews.com's
+    "SEAN SPICER ELIMINATED FROM 'DANCING WITH THE STARS'"), not a sub-heading, which links nowhere."""
+    if block.tag != "p" or not SHOUTED_MIN_WORDS <= units(text) <= RELATED_ENTRY_MAX_WORDS:
+        return False
+    letters = [c for c in text if c.isalpha()]
+    return (
+        bool(letters) and sum(c.isupper() for c in letters) >= SHOUTED_SHARE * len(letters)
+        and link_share(block, text) >= LINK_ITEM_SHARE
+    )
 
 
 def _is_picture_box(block: _Element, text: str) -> bool:

@@ -504,3 +504,11 @@ def test_a_closing_list_of_linked_headlines_goes_and_a_list_of_sources_with_desc
         "<item><ref target='/b'>The council's minutes</ref>, where the vote is recorded</item></list>"
     )
     assert len(_clean(_body(*article, sources))) == 4
+
+
+def test_a_linked_headline_in_capitals_between_paragraphs_goes_and_a_sub_heading_in_capitals_stays():
+    headline = "SEAN SPICER ELIMINATED FROM 'DANCING WITH THE STARS'"  # foxnews.com
+    shouted = f"<p><ref target='/spicer'><hi rend='#b'>{headline}</hi></ref></p>"
+    assert _clean(_body(f"<p>{PROSE}</p>", shouted, f"<p>{PROSE}</p>")) == [PROSE, PROSE]
+    heading = "<p>NISSAN SENTRA</p><p>VOLKSWAGEN ID. SPACE VIZZION CONCEPT</p>"  # ctpost.com's sections, unlinked
+    assert len(_clean(_body(f"<p>{PROSE}</p>", heading, f"<p>{PROSE}</p>"))) == 4
