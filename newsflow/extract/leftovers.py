@@ -135,6 +135,8 @@ _NOTICE_RE = re.compile(
     r"^questo sito (?:web )?utilizza (?:i )?cookie|^este (?:sitio|site) (?:web )?(?:utiliza|usa) cookies|"
     r"may not be (?:published|reproduced|broadcast|rewritten|redistributed|republished)|"
     r"written permission must be obtained|without (?:prior )?(?:express )?written permission|"
+    # Dow Jones' reprint notice (wsj.com, barrons.com, marketwatch.com)
+    r"this copy is for your personal,? non-commercial use only|"
     r"(?:have|got) a (?:news )?tip\b|^our standards: the thomson reuters trust principles|"
     r"^this (?:article|story|post) is more than \d+ (?:years?|months?) old|"
     r"this content is imported from \w+|send us (?:a|your) (?:news )?tips?\b|"
@@ -202,6 +204,8 @@ _WIDGET_RE = re.compile(
     r"|(?:most )?popular videos?|featured videos?|trending videos?|video of the day"
     r"|expand (?:image|caption)|(?:next|previous|prev) (?:article|story|post)|view this post on instagram"
     r"|media playback is unsupported on your device|your browser does not support (?:the )?\w+(?: \w+)?\.?"
+    # an e-mail-this-article form's messages
+    r"|an error has occurred,? please try again(?: later)?\.?|this article has been sent to"
     r"|sponsored(?: content)?|paid content|print this (?:page|article|story)|email this (?:page|article|story)"
     # an advertisement's label alone on its line, where the ad itself was a script
     r"|anzeige|werbung|publicidad|publicité|pubblicità|reklama|advertentie|annonce"

@@ -104,6 +104,10 @@ def test_copyright_and_reprint_notices_go_and_a_sentence_about_copyright_stays()
     assert is_notice("Written permission must be obtained before reprint in online or print media.")
     assert is_notice("Have a news tip? Email us at tips@example.org.")
     assert is_notice("Note: we are temporarily moderating all comments submitted to deal with a surge in spam.")
+    assert is_notice(
+        "This copy is for your personal, non-commercial use only. To order presentation-ready copies for "
+        "distribution to your colleagues, clients or customers visit http://www.djreprints.com."
+    )
     assert not is_notice(
         "The court ruled that the photographs were protected by copyright and ordered the site to remove them."
     )
@@ -150,6 +154,7 @@ def test_widgets_disclosures_credits_and_sign_up_calls_go_wherever_they_stand():
 
     for line in (
         "Loading weather data ...", "Loading Comments...", "Please wait", "%Slideshow-803330%", "1 of 5",
+        "An error has occurred, please try again later.", "This article has been sent to",  # barrons.com's form
         "Fullscreen", "Wird geladen …", "Now Playing", "toggle caption", "Sponsored Content",
         "(Credit: Clayton Aldern / Grist)", "Figure 4: the weak layer under the new snow.",
         "Titelbild: Geyres Christophe/ABACA/picture-alliance",
