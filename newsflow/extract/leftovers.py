@@ -113,7 +113,9 @@ _PROMPT_ANYWHERE_RE = re.compile(
     r"we have a small favou?r to ask|^we respect your privacy|"
     r"(?:story|article) continue[sd] (?:below|after)|\bin your inbox\b|scroll (?:down )?to continue|skip advertisement|"
     r"keep an eye on your inbox|error processing your subscription|we['’]d like to hear what you think|"
-    r"\bby clicking here\.?$|"
+    r"\bby clicking here\.?$|if you enjoyed this article\b.{0,40}\b(?:join|subscribe|support|sign up)\b|"
+    # the Associated Press' links under its sports stories ("More AP NBA: https://apnews.com/NBA and …")
+    r"^more ap [\w ]{2,30}: https?://|"
     # a WordPress shortcode for a widget that the site did not render ("[button link=…] Send us YOUR kit
     # review[/button]"); not "[sourcecode]", whose content is the article's
     r"^\[(button|automerge|caption|gallery|embed|video|audio|contact-form|adsense|ad)\b[^\]]*\].*\[/\1\]|"

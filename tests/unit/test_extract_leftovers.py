@@ -77,6 +77,8 @@ def test_prompts_to_follow_download_or_read_on_go_and_an_author_bio_stays():
         "Also on rt.com Journalists & politicians from Morales’ party threatened with sedition arrests",
         "GET FOX BUSINESS ON THE GO BY CLICKING HERE",
         "Related post: Pickled Brussels Sprouts Recipe",
+        "If you enjoyed this article, we have a proposition for you: Join NRPLUS.",  # nationalreview.com
+        "More AP NBA: https://apnews.com/NBA and https://twitter.com/AP_Sports",
         "[button link=”http://www.morebikes.co.uk/submit-kit-review/” type=”big”] Send us YOUR kit review[/button]",
     ):
         assert is_prompt(prompt), prompt
