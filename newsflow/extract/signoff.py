@@ -14,12 +14,12 @@ import re
 # "Keith Bradsher contributed reporting from Hong Kong.", "Associated Press writers … contributed to this
 # report.", "(Reporting by …; Editing by …)", "Additional reporting by …", "Writing by …"; lowercase, searched on
 # the lowercased line. USA Today's "Contributing: Ann Lee" stays: the benchmark keeps it
-_CONTRIBUTORS_RE = re.compile(
-    r"^\(?(?:additional |with )?(?:reporting|writing|editing|compiled|research) by\b"
+_CONTRIBUTED_RE = re.compile(
     # at the line's end: not a sentence about money or work someone contributed
-    r"|\bcontributed (?:(?:reporting|research)(?: to this (?:report|story|article))?"
+    r"\bcontributed (?:(?:reporting|research)(?: to this (?:report|story|article))?"
     r"|to this (?:report|story|article))(?: from [^.]{1,40})?\.?\)?$"
 )
+_REPORTED_BY_RE = re.compile(r"^(\(|additional )?(?:additional |with )?(?:reporting|writing|editing) by\b")
 # How to reach the writer: "Email Tariq Malik at tmalik@space.com or follow him @tariqjmalik.", "Reach the
 # reporters on Twitter at http://twitter.com/…", "Contact Ann Lee at 555-0100 or ann@example.com"
 _CONTACT_RE = re.compile(
@@ -32,7 +32,7 @@ _CONTACT_RE = re.compile(
 _FOLLOW_WRITER_RE = re.compile(
     r"\bfollow (?:him|her|them|me|us)(?: on| at| via)? (?:twitter|x|facebook|instagram|linkedin|bluesky|threads|@)"
 )
-# A profile's address alone ("twitter.com/paultakahashi") or a reporter's address (see leftovers' _EMAIL_LINE_RE)
+# A profile's address alone ("twitter.com/paultakahashi"; an e-mail address alone is leftovers' _EMAIL_LINE_RE)
 _PROFILE_RE = re.compile(
     r"^(?:https?://)?(?:www\.)?(?:twitter|x|facebook|instagram|linkedin|threads)\.(?:com|net)/[\w./-]+$"
 )
@@ -45,8 +45,19 @@ def is_sign_off(text: str) -> bool:
         return False
     lower = text.strip().lower()
     return bool(
-        _CONTRIBUTORS_RE.search(lower)
+        _CONTRIBUTED_RE.search(lower)
+        or _is_reported_by(lower)
         or _CONTACT_RE.match(lower)
         or _FOLLOW_WRITER_RE.search(lower)
         or _PROFILE_RE.match(lower)
     )
+
+
+def _is_reported_by(lower: str) -> bool:
+    """A credit line ("(Reporting by …)", "Additional reporting by …", "Reporting by …; Editing by …"), not a
+    sentence that opens the same way ("Reporting by the Times found that …"), which ends on a full stop and names
+    no editor."""
+    match = _REPORTED_BY_RE.match(lower)
+    if not match:
+        return False
+    return bool(match.group(1)) or not lower.endswith(".") or ";" in lower or "editing by" in lower[match.end() :]

@@ -17,6 +17,8 @@ SIGN_OFFS = (
     "Associated Press writers Alan Fram, Zeke Miller and Jill Colvin contributed to this report.",
     "Fox News’ Jessica Napoli contributed to this report.",
     "Additional reporting by Joseph Hudak",
+    "Additional reporting by Joseph Hudak in Nashville.",
+    "Writing by Ann Lee; Editing by Bob Smith.",
     "Email Tariq Malik at tmalik@space.com or follow him @tariqjmalik. Follow us on Twitter @Spacedotcom.",
     "Reach the reporters on Twitter at http://twitter.com/MegKinnardAP and http://twitter.com/emarvelous",
     "Mike Wall's book about the search for alien life, \"Out There\", is out now. Follow him on Twitter @michaelwall.",
@@ -35,6 +37,8 @@ def test_sentences_about_contributions_reports_and_email_are_not():
         "Several delays contributed to the report being published a week late.",
         "Emails seen by Reuters show the plan was discussed in May.",
         "The reporting by local media was later confirmed by the police.",
+        "Reporting by the Times found that the agency had ignored the warnings for years.",
+        "Research by the university shows that the river is cleaner than it was in 1990.",
         "Contributing: Kristine Phillips",  # USA Today's credit, which the benchmark keeps
         PROSE,
     ):
