@@ -537,12 +537,13 @@ def remove_leftovers(
 def _is_shouted_link(block: _Element, text: str) -> bool:
     """A paragraph that is one link in capitals between paragraphs: another story's headline (foxnews.com's
     "SEAN SPICER ELIMINATED FROM 'DANCING WITH THE STARS'"), not a sub-heading, which links nowhere."""
-    if block.tag != "p" or not SHOUTED_MIN_WORDS <= units(text) <= RELATED_ENTRY_MAX_WORDS:
+    # the cheap tests first: most blocks are paragraphs of prose without a link
+    if block.tag != "p" or block.find(".//ref") is None or link_share(block, text) < LINK_ITEM_SHARE:
         return False
     letters = [c for c in text if c.isalpha()]
     return (
         bool(letters) and sum(c.isupper() for c in letters) >= SHOUTED_SHARE * len(letters)
-        and link_share(block, text) >= LINK_ITEM_SHARE
+        and SHOUTED_MIN_WORDS <= units(text) <= RELATED_ENTRY_MAX_WORDS
     )
 
 

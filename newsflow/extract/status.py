@@ -17,6 +17,8 @@ _CHALLENGE_TITLE_RE = re.compile(
     r"please verify you are a human|bot verification|ddos-guard|checking your browser|robot check)\b",
     re.I,
 )
+# The patterns searched in the page's markup or text are lowercase and run on the lowercased string: with
+# re.I, Python's re is several times slower on a long string (11 ms a page against 1.4 for the markup)
 _CHALLENGE_MARKUP_RE = re.compile(
     r"cf-browser-verification|cf_chl_|challenge-platform|cf-turnstile|captcha-delivery\.com|px-captcha|"
     r"_incapsula_resource|incapsula incident id|perimeterx|geo\.captcha-delivery|"
@@ -24,7 +26,6 @@ _CHALLENGE_MARKUP_RE = re.compile(
     r"enable javascript and cookies to continue|please enable js and disable any ad blocker|"
     r"why have i been blocked|you have been blocked|request unsuccessful\. incapsula|"
     r"automated access to this page|unusual traffic from your computer",
-    re.I,
 )
 _PAYWALL_TEXT_RE = re.compile(
     r"subscribe (?:now )?to (?:continue|keep) reading|subscribe to read|to continue reading,? (?:please )?"
@@ -36,7 +37,6 @@ _PAYWALL_TEXT_RE = re.compile(
     r"réservé aux abonnés|article réservé|la suite est réservée|contenido exclusivo para suscriptores|"
     r"exclusivo para assinantes|riservato agli abbonati|pour lire la suite|to (?:view|read) the (?:full|whole) "
     r"(?:story|article)|please subscribe to\b|lesen sie (?:jetzt )?weiter mit",
-    re.I,
 )
 
 _PAYWALL_META = {"locked", "metered", "premium", "subscriber", "subscription", "paid"}
@@ -53,7 +53,7 @@ def is_blocked(tree: HtmlElement, head: PageHead, html: str, body_words: int) ->
         return False
     if head.title_tag and _CHALLENGE_TITLE_RE.search(head.title_tag):
         return True
-    return bool(_CHALLENGE_MARKUP_RE.search(html[:200_000]))
+    return bool(_CHALLENGE_MARKUP_RE.search(html[:200_000].lower()))
 
 
 def is_cut_off(paragraphs: list[str]) -> bool:
@@ -85,4 +85,4 @@ def is_paywalled(
     tier = (head.first("article:content_tier", "content_tier", "article:access") or "").lower()
     if tier in _PAYWALL_META:
         return True
-    return bool(_PAYWALL_TEXT_RE.search(page_text()))
+    return bool(_PAYWALL_TEXT_RE.search(page_text().lower()))
