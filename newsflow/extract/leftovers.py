@@ -34,9 +34,10 @@ _CREDIT_RE = re.compile(
     r"|^(?:header|featured?|cover|top|lead|main|hero|title|teaser) (?:image|photo|picture|illustration)s?\s*(?::|by\b)"
     r"|^(?:figure|fig\.|abbildung|abb\.|grafik|chart|graphic)\s*\d+\s*[:.]"
     # an agency's credit: opening the line, after a separator or a caption's last sentence ("… on Tuesday.
-    # REUTERS/Jane Doe", "Jane Doe/Getty Images", "© Reuters"), or in parentheses closing it ("(AP Photo/Jane Doe)");
+    # REUTERS/Jane Doe", "… in New York.Reuters" where the page set the credit apart only by its markup, "Jane
+    # Doe/Getty Images", "© Reuters"), or in parentheses closing it ("(AP Photo/Jane Doe)");
     # not a sentence that names the agency ("… the minister told Reuters")
-    rf"|(?:^|[/|©:–—-]\s*|[.!?”\"]\s+){_AGENCIES}\b[^.!?。]{{0,40}}$"
+    rf"|(?:^|[/|©:–—-]\s*|[.!?”\"]\s*){_AGENCIES}\b[^.!?。]{{0,40}}$"
     # ("(EPA)" alone is as often the Environmental Protection Agency, or the German ePA)
     rf"|\((?:[^()]{{0,30}}[\s/])?(?!epa\)){_AGENCIES}\b[^()]{{0,40}}\)$"
     r"|\((?:photo|picture|image|foto|credit)s?\s*(?:by|:|credit)[^()]{1,60}\)$"

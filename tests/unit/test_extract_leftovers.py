@@ -176,6 +176,7 @@ def test_widgets_disclosures_credits_and_sign_up_calls_go_wherever_they_stand():
         "Estimated reading time: 6 minutes", "5 min read", "Courtesy of Forests News", "Popular Video",
         "Chief Education Officer Dr Ramona Archer-Bradshaw. (Picture by Jameel Springer)",
         "Devindra Hardawar/AOL", "Fot. Lukasz Nowaczyk / Agencja Gazeta", "(END)",
+        "The WeWork logo is displayed outside of a co-working space in New York.Reuters",  # businessinsider.com
         "El contenido de los comentarios es la opinión de los usuarios o internautas no de ultimahora.es.",
         "ultimahora.es se reserva el derecho de eliminar cualquier comentario inapropiado.",
         "No está permitido verter comentarios contrarios a las leyes, injuriantes, ilícitos o lesivos a terceros.",
