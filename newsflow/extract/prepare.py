@@ -230,6 +230,22 @@ def drop_non_content(tree: HtmlElement) -> None:
         element.drop_tree()  # its tail, text beside it, stays
 
 
+# A hover card's hidden part, shown over the text when the pointer rests on a name or a term: The Hill's card
+# after each person's name ("Kristi NoemKristi Lynn NoemSouth Dakota governor doubles down …" in the text
+# otherwise), a tooltip's text
+_HOVER_CARD_CLASS_RE = re.compile(
+    r"(?:^|\s)(?:rollover-people-block|tooltiptext|(?:[\w]+-)?tooltip-content|popover-content|hovercard)(?:\s|$)"
+)
+
+
+def drop_hover_cards(tree: HtmlElement) -> None:
+    """Remove the hidden parts of hover cards and tooltips inside the page's text (in place)."""
+    cards = [el for el in tree.iter("span", "div", "aside") if _HOVER_CARD_CLASS_RE.search(el.get("class") or "")]
+    for card in cards:
+        if card.getparent() is not None:
+            card.drop_tree()  # its tail, the text after the name, stays
+
+
 # The class of the elements holding a paywalled article's scrambled text (see the module)
 _SCRAMBLED_CLASS_RE = re.compile(r"(?:^|\s)obfuscated(?:\s|$)")
 

@@ -283,3 +283,18 @@ def test_embedded_tweets_stay_in_the_article_with_their_attribution_as_text():
     assert "Why is this plane circling so low over #Manhattan? pic.twitter.com/x1" in text
     assert "— Alp Ozcelik (@alplicable) December 13, 2016" in text
     assert text.index("training exercise") < text.index("A video of the plane") < text.index("rescue squadron")
+
+
+def test_a_hover_cards_hidden_text_leaves_the_sentence_and_the_name_stays():
+    # thehill.com: each person's name carries a card of the full name and other stories' headlines
+    card = (
+        "<p>South Dakota Gov. <span class='rollover-people'><a href='/people/kristi-noem'>Kristi Noem</a>"
+        "<span class='rollover-people-block'><a href='/people/kristi-noem'>Kristi Lynn Noem</a>"
+        "<a href='/x'>South Dakota governor doubles down on meth campaign</a></span></span> (R) is defending the "
+        "state's launch of an anti-drug campaign.</p>"
+        "<p>A <span class='tooltip'>quorum<span class='tooltiptext'>the least number of members</span></span> met.</p>"
+    )
+    article = extract_article(f"<html><body><article>{card}<p>{SENTENCE * 3}</p></article></body></html>")
+    assert article.text.startswith(
+        "South Dakota Gov. Kristi Noem (R) is defending the state's launch of an anti-drug campaign.\n\nA quorum met."
+    )
