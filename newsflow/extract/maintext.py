@@ -20,6 +20,7 @@ from lxml.html import HtmlElement
 from newsflow.extract.leftovers import units
 from newsflow.extract.prepare import (
     drop_empty_inline,
+    drop_hidden,
     drop_hover_cards,
     drop_non_content,
     join_drop_caps,
@@ -111,6 +112,7 @@ def extract_body(tree: HtmlElement) -> _Element | None:
 def _extract_body(tree: HtmlElement) -> _Element | None:
     """The precision core, widened by balanced mode when thin; balanced mode when it is short."""
     drop_non_content(tree)
+    drop_hidden(tree)
     drop_hover_cards(tree)
     drop_empty_inline(tree)
     wrap_loose_text(tree)

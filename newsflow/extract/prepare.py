@@ -50,6 +50,7 @@ from __future__ import annotations
 
 import re
 
+from lxml.etree import XPath
 from lxml.html import HtmlElement
 
 # Elements that sit inside a line of text (HTML's phrasing content, less those that hold media or forms)
@@ -230,6 +231,37 @@ def drop_non_content(tree: HtmlElement) -> None:
         element.drop_tree()  # its tail, text beside it, stays
 
 
+# Text written for screen readers only ("Opens in a new window", "Image caption"), hidden from the page's readers
+_SCREEN_READER_CLASS_RE = re.compile(
+    r"(?:^|\s)(?:sr-only|visually-hidden|visuallyhidden|screen-reader-text|screen-reader-only|a11y-hidden)(?:\s|$)"
+)
+
+
+# The elements that may be hidden, found in C before the exact tests in Python (a page has thousands)
+_HIDDEN_CANDIDATES_XPATH = XPath(
+    "//*[@hidden or contains(@class, 'sr-only') or contains(@class, 'isually') or "
+    "contains(@class, 'screen-reader') or contains(@class, 'a11y-hidden')]"
+)
+
+
+def drop_hidden(tree: HtmlElement) -> None:
+    """Remove what a browser does not show (the ``hidden`` attribute) and text for screen readers only (in place).
+
+    ``hidden="until-found"`` is collapsed content that the page's search opens, so it stays.
+    """
+    hidden = [
+        el for el in _HIDDEN_CANDIDATES_XPATH(tree)
+        if el.tag not in ("html", "body")
+        and (
+            ("hidden" in el.attrib and (el.get("hidden") or "").strip().lower() != "until-found")
+            or _SCREEN_READER_CLASS_RE.search(el.get("class") or "")
+        )
+    ]
+    for element in hidden:
+        if element.getparent() is not None:
+            element.drop_tree()  # its tail, the visible text after it, stays
+
+
 # A hover card's hidden part, shown over the text when the pointer rests on a name or a term: The Hill's card
 # after each person's name ("Kristi NoemKristi Lynn NoemSouth Dakota governor doubles down …" in the text
 # otherwise), a tooltip's text
@@ -238,9 +270,15 @@ _HOVER_CARD_CLASS_RE = re.compile(
 )
 
 
+_HOVER_CARD_CANDIDATES_XPATH = XPath(
+    "//*[self::span or self::div or self::aside][contains(@class, 'rollover-people-block') or "
+    "contains(@class, 'tooltip') or contains(@class, 'popover-content') or contains(@class, 'hovercard')]"
+)
+
+
 def drop_hover_cards(tree: HtmlElement) -> None:
     """Remove the hidden parts of hover cards and tooltips inside the page's text (in place)."""
-    cards = [el for el in tree.iter("span", "div", "aside") if _HOVER_CARD_CLASS_RE.search(el.get("class") or "")]
+    cards = [el for el in _HOVER_CARD_CANDIDATES_XPATH(tree) if _HOVER_CARD_CLASS_RE.search(el.get("class") or "")]
     for card in cards:
         if card.getparent() is not None:
             card.drop_tree()  # its tail, the text after the name, stays
