@@ -240,12 +240,15 @@ _SCREEN_READER_CLASS_RE = re.compile(
 # The elements that may be hidden, found in C before the exact tests in Python (a page has thousands)
 _HIDDEN_CANDIDATES_XPATH = XPath(
     "//*[@hidden or contains(@class, 'sr-only') or contains(@class, 'isually') or "
-    "contains(@class, 'screen-reader') or contains(@class, 'a11y-hidden')]"
+    "contains(@class, 'screen-reader') or contains(@class, 'a11y-hidden') or contains(@style, 'hidden')]"
 )
+# An inline style that hides the element and its text (trafilatura drops "display: none" itself)
+_INVISIBLE_STYLE_RE = re.compile(r"(?:^|[;\s])visibility\s*:\s*hidden", re.I)
 
 
 def drop_hidden(tree: HtmlElement) -> None:
-    """Remove what a browser does not show (the ``hidden`` attribute) and text for screen readers only (in place).
+    """Remove what a browser does not show (the ``hidden`` attribute, ``visibility: hidden``) and text for screen
+    readers only (in place).
 
     ``hidden="until-found"`` is collapsed content that the page's search opens, so it stays.
     """
@@ -255,6 +258,7 @@ def drop_hidden(tree: HtmlElement) -> None:
         and (
             ("hidden" in el.attrib and (el.get("hidden") or "").strip().lower() != "until-found")
             or _SCREEN_READER_CLASS_RE.search(el.get("class") or "")
+            or _INVISIBLE_STYLE_RE.search(el.get("style") or "")
         )
     ]
     for element in hidden:

@@ -303,10 +303,12 @@ def test_a_hover_cards_hidden_text_leaves_the_sentence_and_the_name_stays():
 def test_what_a_browser_hides_and_text_for_screen_readers_only_leave_and_collapsed_text_stays():
     body = (
         f"<p>{SENTENCE}</p><p hidden>A related story that the page never shows.</p>"
+        "<div style='visibility: hidden;'><p>A teaser the page keeps invisible.</p></div>"
         f"<p><span class='sr-only'>Image caption </span>The mayor at the podium on Tuesday.</p>"
         f"<p hidden='until-found'>The rest of the council's answer, opened by the page's search.</p><p>{SENTENCE}</p>"
     )
     article = extract_article(f"<html><body><article>{body}</article></body></html>")
     assert "never shows" not in article.text and "Image caption" not in article.text
+    assert "invisible" not in article.text
     assert "The mayor at the podium on Tuesday." in article.text
     assert "opened by the page's search" in article.text
