@@ -23,6 +23,7 @@ from newsflow.extract.prepare import (
     drop_hidden,
     drop_hover_cards,
     drop_non_content,
+    drop_share_buttons,
     join_drop_caps,
     join_split_bodies,
     unlink_heading_anchors,
@@ -114,6 +115,7 @@ def _extract_body(tree: HtmlElement) -> _Element | None:
     drop_non_content(tree)
     drop_hidden(tree)
     drop_hover_cards(tree)
+    drop_share_buttons(tree)
     drop_empty_inline(tree)
     wrap_loose_text(tree)
     unlink_heading_anchors(tree)

@@ -266,6 +266,31 @@ def drop_hidden(tree: HtmlElement) -> None:
             element.drop_tree()  # its tail, the visible text after it, stays
 
 
+# A link that shares the page on a social network or by mail rather than going anywhere
+_SHARE_LINK_XPATH = XPath(
+    "//a[starts-with(@href, 'https://twitter.com/intent/') or starts-with(@href, 'http://twitter.com/intent/') or "
+    "starts-with(@href, 'https://twitter.com/share') or starts-with(@href, 'https://x.com/intent/') or "
+    "contains(@href, 'facebook.com/sharer') or contains(@href, 'linkedin.com/shareArticle') or "
+    "contains(@href, 'pinterest.com/pin/create') or starts-with(@href, 'mailto:?')]"
+)
+# A share link's words when it is a button ("Click To Tweet", "Share on Facebook"), not a sentence's link ("click
+# here" to e-mail your MP) or the quote to be tweeted
+_SHARE_BUTTON_RE = re.compile(
+    r"^(?:click to tweet|tweet(?: this)?|share(?: this)?(?: on (?:facebook|twitter|x|linkedin|whatsapp))?|"
+    r"facebook|twitter|linkedin|pinterest|pin it|whatsapp|e-?mail|e-?mail this)$",
+    re.I,
+)
+
+
+def drop_share_buttons(tree: HtmlElement) -> None:
+    """Remove share buttons standing inside the text (in place): the "Click To Tweet" after a quotable sentence
+    that a WordPress plugin sets in the paragraph, which extractors glue to the next sentence. A share link with
+    other words (the quote itself, a sentence's "click here") stays."""
+    for link in _SHARE_LINK_XPATH(tree):
+        if _SHARE_BUTTON_RE.match(" ".join(link.text_content().split())) and link.getparent() is not None:
+            link.drop_tree()  # its tail, the text after it, stays
+
+
 # A hover card's hidden part, shown over the text when the pointer rests on a name or a term: The Hill's card
 # after each person's name ("Kristi NoemKristi Lynn NoemSouth Dakota governor doubles down …" in the text
 # otherwise), a tooltip's text

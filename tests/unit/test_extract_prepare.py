@@ -312,3 +312,17 @@ def test_what_a_browser_hides_and_text_for_screen_readers_only_leave_and_collaps
     assert "invisible" not in article.text
     assert "The mayor at the podium on Tuesday." in article.text
     assert "opened by the page's search" in article.text
+
+
+def test_a_share_button_inside_the_text_leaves_and_the_quote_and_a_sentences_share_link_stay():
+    intent = "https://twitter.com/intent/tweet?text=quote"
+    quote = (
+        "<p>Think about it. <span class='bctt-click-to-tweet'><span class='bctt-ctt-text'>"
+        f"<a href='{intent}'>The laws of physics apply to online business just like offline business.</a></span>"
+        f"<a href='{intent}' class='bctt-ctt-btn'>Click To Tweet</a></span>It takes time to build a business.</p>"
+        "<p>To write to your MP, click <a href='mailto:?subject=Farms'>here</a> and paste in the address.</p>"
+    )
+    article = extract_article(f"<html><body><article>{quote}<p>{SENTENCE * 3}</p></article></body></html>")
+    assert "Click To Tweet" not in article.text
+    assert "offline business.It takes time" in article.text
+    assert "click here and paste" in article.text
