@@ -246,13 +246,19 @@ _HIDDEN_CANDIDATES_XPATH = XPath(
 _INVISIBLE_STYLE_RE = re.compile(r"(?:^|[;\s])visibility\s*:\s*hidden", re.I)
 
 
+# A hidden element with more than this share of the page's text is the content a script will show (readability's
+# visibility-hidden test page hides 60% of its text, an app's wrapper all of it)
+HIDDEN_MAX_SHARE = 0.75
+
+
 def drop_hidden(tree: HtmlElement) -> None:
     """Remove what a browser does not show (the ``hidden`` attribute, ``visibility: hidden``) and text for screen
     readers only (in place).
 
-    ``hidden="until-found"`` is collapsed content that the page's search opens, so it stays.
+    ``hidden="until-found"`` is collapsed content that the page's search opens, so it stays. So does a hidden
+    element holding most of the page's text: a page that hides its content until a script has run.
     """
-    hidden = [
+    candidates = [
         el for el in _HIDDEN_CANDIDATES_XPATH(tree)
         if el.tag not in ("html", "body")
         and (
@@ -261,8 +267,11 @@ def drop_hidden(tree: HtmlElement) -> None:
             or _INVISIBLE_STYLE_RE.search(el.get("style") or "")
         )
     ]
-    for element in hidden:
-        if element.getparent() is not None:
+    if not candidates:
+        return
+    page_length = len(tree.text_content())
+    for element in candidates:
+        if element.getparent() is not None and len(element.text_content()) <= HIDDEN_MAX_SHARE * page_length:
             element.drop_tree()  # its tail, the visible text after it, stays
 
 

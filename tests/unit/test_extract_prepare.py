@@ -326,3 +326,8 @@ def test_a_share_button_inside_the_text_leaves_and_the_quote_and_a_sentences_sha
     assert "Click To Tweet" not in article.text
     assert "offline business.It takes time" in article.text
     assert "click here and paste" in article.text
+
+
+def test_a_page_that_hides_its_whole_content_until_a_script_runs_keeps_its_text():
+    body = f"<div id='app' hidden><article><p>{SENTENCE * 3}</p><p>{SENTENCE * 2}</p></article></div>"
+    assert SENTENCE.strip() in extract_article(f"<html><body>{body}</body></html>").text
