@@ -20,10 +20,7 @@ from lxml.html import HtmlElement
 from newsflow.extract.leftovers import units
 from newsflow.extract.prepare import (
     drop_empty_inline,
-    drop_hidden,
-    drop_hover_cards,
     drop_non_content,
-    drop_share_buttons,
     join_drop_caps,
     join_split_bodies,
     unlink_heading_anchors,
@@ -32,6 +29,7 @@ from newsflow.extract.prepare import (
     wrap_loose_text,
 )
 from newsflow.extract.union import widen
+from newsflow.extract.unseen import drop_unseen
 
 # Below this many words (about 600 characters of Latin script; CJK counted by leftovers.units) a precision-mode
 # result is taken as a miss and balanced mode is asked too.
@@ -113,9 +111,7 @@ def extract_body(tree: HtmlElement) -> _Element | None:
 def _extract_body(tree: HtmlElement) -> _Element | None:
     """The precision core, widened by balanced mode when thin; balanced mode when it is short."""
     drop_non_content(tree)
-    drop_hidden(tree)
-    drop_hover_cards(tree)
-    drop_share_buttons(tree)
+    drop_unseen(tree)
     drop_empty_inline(tree)
     wrap_loose_text(tree)
     unlink_heading_anchors(tree)

@@ -50,7 +50,6 @@ from __future__ import annotations
 
 import re
 
-from lxml.etree import XPath
 from lxml.html import HtmlElement
 
 # Elements that sit inside a line of text (HTML's phrasing content, less those that hold media or forms)
@@ -229,97 +228,6 @@ def drop_non_content(tree: HtmlElement) -> None:
         if element.tag == "script" and (element.get("type") or "").strip().lower() == "application/ld+json":
             continue
         element.drop_tree()  # its tail, text beside it, stays
-
-
-# Text written for screen readers only ("Opens in a new window", "Image caption"), hidden from the page's readers
-_SCREEN_READER_CLASS_RE = re.compile(
-    r"(?:^|\s)(?:sr-only|visually-hidden|visuallyhidden|screen-reader-text|screen-reader-only|a11y-hidden)(?:\s|$)"
-)
-
-
-# The elements that may be hidden, found in C before the exact tests in Python (a page has thousands)
-_HIDDEN_CANDIDATES_XPATH = XPath(
-    "//*[@hidden or contains(@class, 'sr-only') or contains(@class, 'isually') or "
-    "contains(@class, 'screen-reader') or contains(@class, 'a11y-hidden') or contains(@style, 'hidden')]"
-)
-# An inline style that hides the element and its text (trafilatura drops "display: none" itself)
-_INVISIBLE_STYLE_RE = re.compile(r"(?:^|[;\s])visibility\s*:\s*hidden", re.I)
-
-
-# A hidden element with more than this share of the page's text is the content a script will show (readability's
-# visibility-hidden test page hides 60% of its text, an app's wrapper all of it)
-HIDDEN_MAX_SHARE = 0.75
-
-
-def drop_hidden(tree: HtmlElement) -> None:
-    """Remove what a browser does not show (the ``hidden`` attribute, ``visibility: hidden``) and text for screen
-    readers only (in place).
-
-    ``hidden="until-found"`` is collapsed content that the page's search opens, so it stays. So does a hidden
-    element holding most of the page's text: a page that hides its content until a script has run.
-    """
-    candidates = [
-        el for el in _HIDDEN_CANDIDATES_XPATH(tree)
-        if el.tag not in ("html", "body")
-        and (
-            ("hidden" in el.attrib and (el.get("hidden") or "").strip().lower() != "until-found")
-            or _SCREEN_READER_CLASS_RE.search(el.get("class") or "")
-            or _INVISIBLE_STYLE_RE.search(el.get("style") or "")
-        )
-    ]
-    if not candidates:
-        return
-    page_length = len(tree.text_content())
-    for element in candidates:
-        if element.getparent() is not None and len(element.text_content()) <= HIDDEN_MAX_SHARE * page_length:
-            element.drop_tree()  # its tail, the visible text after it, stays
-
-
-# A link that shares the page on a social network or by mail rather than going anywhere
-_SHARE_LINK_XPATH = XPath(
-    "//a[starts-with(@href, 'https://twitter.com/intent/') or starts-with(@href, 'http://twitter.com/intent/') or "
-    "starts-with(@href, 'https://twitter.com/share') or starts-with(@href, 'https://x.com/intent/') or "
-    "contains(@href, 'facebook.com/sharer') or contains(@href, 'linkedin.com/shareArticle') or "
-    "contains(@href, 'pinterest.com/pin/create') or starts-with(@href, 'mailto:?')]"
-)
-# A share link's words when it is a button ("Click To Tweet", "Share on Facebook"), not a sentence's link ("click
-# here" to e-mail your MP) or the quote to be tweeted
-_SHARE_BUTTON_RE = re.compile(
-    r"^(?:click to tweet|tweet(?: this)?|share(?: this)?(?: on (?:facebook|twitter|x|linkedin|whatsapp))?|"
-    r"facebook|twitter|linkedin|pinterest|pin it|whatsapp|e-?mail|e-?mail this)$",
-    re.I,
-)
-
-
-def drop_share_buttons(tree: HtmlElement) -> None:
-    """Remove share buttons standing inside the text (in place): the "Click To Tweet" after a quotable sentence
-    that a WordPress plugin sets in the paragraph, which extractors glue to the next sentence. A share link with
-    other words (the quote itself, a sentence's "click here") stays."""
-    for link in _SHARE_LINK_XPATH(tree):
-        if _SHARE_BUTTON_RE.match(" ".join(link.text_content().split())) and link.getparent() is not None:
-            link.drop_tree()  # its tail, the text after it, stays
-
-
-# A hover card's hidden part, shown over the text when the pointer rests on a name or a term: The Hill's card
-# after each person's name ("Kristi NoemKristi Lynn NoemSouth Dakota governor doubles down …" in the text
-# otherwise), a tooltip's text
-_HOVER_CARD_CLASS_RE = re.compile(
-    r"(?:^|\s)(?:rollover-people-block|tooltiptext|(?:[\w]+-)?tooltip-content|popover-content|hovercard)(?:\s|$)"
-)
-
-
-_HOVER_CARD_CANDIDATES_XPATH = XPath(
-    "//*[self::span or self::div or self::aside][contains(@class, 'rollover-people-block') or "
-    "contains(@class, 'tooltip') or contains(@class, 'popover-content') or contains(@class, 'hovercard')]"
-)
-
-
-def drop_hover_cards(tree: HtmlElement) -> None:
-    """Remove the hidden parts of hover cards and tooltips inside the page's text (in place)."""
-    cards = [el for el in _HOVER_CARD_CANDIDATES_XPATH(tree) if _HOVER_CARD_CLASS_RE.search(el.get("class") or "")]
-    for card in cards:
-        if card.getparent() is not None:
-            card.drop_tree()  # its tail, the text after the name, stays
 
 
 # The class of the elements holding a paywalled article's scrambled text (see the module)
