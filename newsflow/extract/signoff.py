@@ -28,9 +28,10 @@ _CONTACT_RE = re.compile(
     r"https?://)"
 )
 # A writer's biography that ends on where to follow them ("Mike Wall's book … is out now. Follow him on
-# Twitter @michaelwall.")
+# Twitter @michaelwall."), with the handle: not a story's last sentence ("… asked fans to follow her on Instagram,
+# where she posts daily.")
 _FOLLOW_WRITER_RE = re.compile(
-    r"\bfollow (?:him|her|them|me|us)(?: on| at| via)? (?:twitter|x|facebook|instagram|linkedin|bluesky|threads|@)"
+    r"\bfollow (?:him|her|me|us)(?: on| at| via)? (?:(?:twitter|x|facebook|instagram|linkedin|bluesky|threads) )?@\w"
 )
 # A profile's address alone ("twitter.com/paultakahashi"; an e-mail address alone is leftovers' _EMAIL_LINE_RE)
 _PROFILE_RE = re.compile(
