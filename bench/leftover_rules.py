@@ -50,7 +50,7 @@ def cut_paragraphs(body: Case) -> list[tuple[int, str]]:
     from newsflow.extract.leftovers import remove_leftovers
     from newsflow.extract.title import host_keys
 
-    paragraphs = [line.strip() for line in (body.text or "").split("\n") if line.strip()]
+    paragraphs = _paragraphs(body)
     root = etree.Element("body")
     for paragraph in paragraphs:
         etree.SubElement(root, "p").text = paragraph
@@ -61,11 +61,14 @@ def cut_paragraphs(body: Case) -> list[tuple[int, str]]:
     return [(i, p) for i, p in enumerate(paragraphs) if p not in kept]
 
 
-def cleaned(body: Case) -> str:
-    """``body.text`` with the paragraphs ``remove_leftovers`` drops taken out."""
-    cut = {index for index, _ in cut_paragraphs(body)}
-    paragraphs = [line.strip() for line in (body.text or "").split("\n") if line.strip()]
-    return "\n".join(p for i, p in enumerate(paragraphs) if i not in cut)
+def _paragraphs(body: Case) -> list[str]:
+    return [line.strip() for line in (body.text or "").split("\n") if line.strip()]
+
+
+def _without(body: Case, cut: list[tuple[int, str]]) -> str:
+    """``body.text`` with the ``cut`` paragraphs (from ``cut_paragraphs``) taken out."""
+    indexes = {index for index, _ in cut}
+    return "\n".join(p for i, p in enumerate(_paragraphs(body)) if i not in indexes)
 
 
 def score_output(ground_truth: Path, output: Path, *, quiet: bool) -> tuple[dict[str, float], dict[str, float]]:
@@ -78,11 +81,12 @@ def score_output(ground_truth: Path, output: Path, *, quiet: bool) -> tuple[dict
     for name, true_body in truth.items():
         extracted = found.get(name) or Case("benchmark", name, "", url=true_body.url, text="")
         extracted.url = true_body.url
+        cut = cut_paragraphs(extracted)
         before.append(shingle_matching(true_body.text or "", extracted.text or ""))
-        after.append(shingle_matching(true_body.text or "", cleaned(extracted)))
+        after.append(shingle_matching(true_body.text or "", _without(extracted, cut)))
         if not quiet:
             true_words = _words(true_body.text or "")
-            for index, paragraph in cut_paragraphs(extracted):
+            for index, paragraph in cut:
                 label = "TRUE TEXT" if _words(paragraph) in true_words else "clutter"
                 print(f"  {name} [{index}] {label}: {paragraph[:120]}")
     return aggregate(before), aggregate(after)

@@ -19,7 +19,9 @@ _CONTRIBUTED_RE = re.compile(
     r"\bcontributed (?:(?:reporting|research)(?: to this (?:report|story|article))?"
     r"|to this (?:report|story|article))(?: from [^.]{1,40})?\.?\)?$"
 )
-_REPORTED_BY_RE = re.compile(r"^(\(|additional )?(?:additional |with )?(?:reporting|writing|editing) by\b")
+_REPORTED_BY_RE = re.compile(
+    r"^(?P<paren>\()?(?P<additional>additional )?(?:with )?(?:reporting|writing|editing) by\b"
+)
 # How to reach the writer: "Email Tariq Malik at tmalik@space.com or follow him @tariqjmalik.", "Reach the
 # reporters on Twitter at http://twitter.com/…", "Contact Ann Lee at 555-0100 or ann@example.com"
 _CONTACT_RE = re.compile(
@@ -61,4 +63,7 @@ def _is_reported_by(lower: str) -> bool:
     match = _REPORTED_BY_RE.match(lower)
     if not match:
         return False
-    return bool(match.group(1)) or not lower.endswith(".") or ";" in lower or "editing by" in lower[match.end() :]
+    return (
+        bool(match.group("paren") or match.group("additional"))
+        or not lower.endswith(".") or ";" in lower or "editing by" in lower[match.end() :]
+    )

@@ -23,7 +23,7 @@ from lxml.html import HtmlElement
 _INVISIBLE_STYLE_RE = re.compile(r"(?:^|[;\s])visibility\s*:\s*hidden", re.I)
 _UNSEEN_CLASS_RE = re.compile(
     r"(?:^|\s)(?:sr-only|visually-hidden|visuallyhidden|screen-reader-text|screen-reader-only|a11y-hidden|"
-    r"rollover-people-block|tooltiptext|[\w]+-tooltip-content|tooltip-content|popover-content|hovercard)(?:\s|$)"
+    r"rollover-people-block|tooltiptext|(?:\w+-)?tooltip-content|popover-content|hovercard)(?:\s|$)"
 )
 # A hidden element with more than this share of the page's text is the content a script will show (readability's
 # visibility-hidden test page hides 60% of its text, an app's wrapper all of it)
