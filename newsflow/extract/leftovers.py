@@ -67,7 +67,9 @@ _PROMPT_RE = re.compile(
     r"also on (?:[\w-]+\.)+(?:com|net|org|co\.uk)\b|"
     # "Watch: …", "Listen now", not a sentence that starts with the verb ("Watch how the text changes:")
     r"(?:watch|listen)(?:\s*[:|]| now| live| (?:the )?(?:full )?video"
-    r"| to (?:the|this|our) (?:podcast|episode|article|story))|"
+    r"| to (?:the|this|our) (?:podcast|episode|article|story)"
+    # a programme's air times ("Listen to Newsbeat live at 12:45 and 17:45 weekdays")
+    r"| to [\w'’ ]{1,30}? live at \d{1,2}[:.]\d\d)|"
     r"follow us|click here|continue reading|get (?:the|our)|download (?:the|our)|advertisement|see more:|"
     # rt.com's "Like this story? Share it with a friend!"
     r"like this (?:story|article)\?|"
@@ -114,7 +116,9 @@ _PROMPT_ANYWHERE_RE = re.compile(
     r"we have a small favou?r to ask|^we respect your privacy|"
     r"(?:story|article) continue[sd] (?:below|after)|\bin your inbox\b|scroll (?:down )?to continue|skip advertisement|"
     r"keep an eye on your inbox|error processing your subscription|we['’]d like to hear what you think|"
-    r"\bby clicking here\.?$|if you enjoyed this article\b.{0,40}\b(?:join|subscribe|support|sign up)\b|"
+    r"\bby clicking here\.?$|if you enjoyed this article\b.{0,80}\b(?:join|subscribe|support|sign up)\b|"
+    # a magazine's subscription offer ("Get Motor Cycle Monthly … 12 issues for £11.99.")
+    r"\b\d+ issues for [£$€]\s?\d|"
     # the Associated Press' links under its sports stories ("More AP NBA: https://apnews.com/NBA and …")
     r"^more ap [\w ]{2,30}: https?://|"
     # a WordPress shortcode for a widget that the site did not render ("[button link=…] Send us YOUR kit
@@ -144,6 +148,8 @@ _NOTICE_RE = re.compile(
     r"^this (?:article|story|post) is more than \d+ (?:years?|months?) old|"
     r"this content is imported from \w+|send us (?:a|your) (?:news )?tips?\b|"
     r"we may (?:receive|earn|get) (?:a )?(?:small )?(?:compensation|commission)|"
+    # "If you buy something through this post, IGN may get a share of the sale."
+    r"\bmay (?:receive|earn|get) a share of (?:the )?sales?(?=[.,;]|$)|"
     r"(?:post|article|page|story) (?:contains|includes|may contain) (?:\w+ ){0,2}affiliate[- ]links?|"
     r"handelt es sich um affiliate[- ]links?|^\(?alle angaben ohne gewähr\)?\.?$|"
     r"enthält (?:\w+ ){0,2}affiliate[- ]links?|(?:beitrag|artikel|post) enthält (?:unbezahlte )?werbung|"
@@ -153,7 +159,8 @@ _NOTICE_RE = re.compile(
     r"views expressed (?:in|by) (?:the )?(?:comments|readers|commenters)|opinión de (?:los|sus) (?:usuarios|lectores)|"
     r"se reserva el derecho (?:a|de) (?:eliminar|borrar|retirar)|"
     r"no (?:está|esta) permitido (?:verter|publicar|escribir|enviar) comentarios|"
-    r"comentarios (?:están|estan) sujetos a (?:moderación|moderacion)",
+    r"comentarios (?:están|estan) sujetos a (?:moderación|moderacion)|"
+    r"coment[áa]rios\b.{0,100}\b(?:não serão aprovados|pelo moderador)",
 )
 _TAG_LINE_RE = re.compile(
     r"^(?:tags|topics|related topics|filed under|keywords|categories|themen|schlagw(?:ö|oe)rter|schlagworte|"
@@ -390,10 +397,10 @@ def is_share_bar(text: str) -> bool:
     return bool(tokens) and len(tokens) <= 20 and all(t in _SHARE_WORDS for t in tokens)
 
 
-def is_prompt(text: str, n: int | None = None) -> bool:
+def is_prompt(text: str, n: int | None = None, *, max_units: int = 40) -> bool:
     """A "read more", newsletter, follow-us or paywall prompt (``n``: the text's ``units``, when known)."""
     n = units(text) if n is None else n
-    if n <= 40 and _PROMPT_ANYWHERE_RE.search(text.lower()):
+    if n <= max_units and _PROMPT_ANYWHERE_RE.search(text.lower()):
         return True
     return n <= 25 and bool(_PROMPT_RE.match(text))
 
@@ -624,8 +631,10 @@ def _is_edge_notice(body: _Element, block: _Element, text: str) -> bool:
     where they open or close a body; not when the rest of the body is shorter (a page of one run-on block keeps
     it)."""
     n = units(text)
-    footer = is_notice(text, n, max_units=EDGE_NOTICE_MAX_WORDS) or (
-        n <= EDGE_NOTICE_MAX_WORDS and bool(_FOLLOW_US_RE.match(text))
+    footer = (
+        is_notice(text, n, max_units=EDGE_NOTICE_MAX_WORDS)
+        or is_prompt(text, n, max_units=EDGE_NOTICE_MAX_WORDS)
+        or (n <= EDGE_NOTICE_MAX_WORDS and bool(_FOLLOW_US_RE.match(text)))
     )
     return footer and _outweighed(body, block, n)
 

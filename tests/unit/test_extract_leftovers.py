@@ -205,6 +205,14 @@ def test_widgets_disclosures_credits_and_sign_up_calls_go_wherever_they_stand():
         "This website uses cookies and other technology to enhance quality of service. For further details >",
         "Wir verwenden Cookies. Durch Bestätigen des Buttons stimmst Du der Verwendung zu.",
         "Related Recipes", "RELATED", "Related: The vote on Tuesday", "Related Coverage", "Related — The vote",
+        # below the news pages of the public article-extraction benchmark
+        "Listen to Newsbeat live at 12:45 and 17:45 weekdays - or listen back here.",  # bbc.com
+        "Get Motor Cycle Monthly delivered through your letterbox every month. 12 issues for £11.99. Click here for "
+        "more information.",  # morebikes.co.uk
+        "Eric Song is IGN's deal curator and spends 25% of his pay on stuff he posts.If you buy something through "
+        "this post, IGN may get a share of the sale. For more, learn more.",  # ign.com
+        "ATENÇÃO: Comentários com textos ininteligíveis ou que faltem com respeito ao usuário não serão aprovados "
+        "pelo moderador.",  # autoracing.com.br
     ):
         assert is_leftover_line(line), line
     for line in (
@@ -232,7 +240,10 @@ def test_widgets_disclosures_credits_and_sign_up_calls_go_wherever_they_stand():
         "The foundation said it would support independent journalism in rural areas.",
         "Next, the council turned to the budget.", "Media coverage of the trial was intense.",
         "Watch how much the compressed text on the right side changes from a one-letter change on the left:",
-        "Listen to the people, the mayor said.",
+        "Listen to the people, the mayor said.", "Listen to the crowd live on the radio, she told her son.",
+        "The magazine sold 12 issues a year for decades.",
+        "Os comentários do ministro não foram aprovados pelo partido.",
+        "Investors may get a share of the sales tax refund, the mayor said.",
         "The licences sit between copyright (all rights reserved) and the public domain (no rights reserved).",
         "Contributing: The Associated Press", "(Con información de AFP, EFE y Reuters)", "(avec AFP)",
         "The newsletter was first sent in 1998 to a few hundred readers.", "Why we started a newsletter",
@@ -310,6 +321,14 @@ def test_a_long_disclosure_or_notice_at_an_edge_goes_but_a_page_of_one_block_kee
     long_prose = " ".join([PROSE] * 4)
     body = _body(f"<p>{disclosure}</p>", f"<p>{long_prose}</p>", f"<p>{notice}</p>")
     assert _clean(body) == [long_prose]
+    # a membership pitch too long for a line closes the body (nationalreview.com)
+    pitch = (
+        "If you enjoyed this article, we have a proposition for you: Join NRPLUS. Members get all of our content "
+        "(including the magazine), no paywalls or content meters, an advertising-minimal experience, and unique "
+        "access to our writers and editors (conference calls, social-media groups, etc.). And importantly, NRPLUS "
+        "members help NR sustain its mission."
+    )
+    assert _clean(_body(f"<p>{long_prose}</p>", f"<p>{pitch}</p>")) == [long_prose]
     # one run-on block that happens to carry a notice is the page's text, not a notice
     run_on = f"{PROSE} {notice}"
     assert _clean(_body(f"<p>{run_on}</p>")) == [run_on]
