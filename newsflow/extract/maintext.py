@@ -17,7 +17,7 @@ from __future__ import annotations
 from lxml.etree import _Element
 from lxml.html import HtmlElement
 
-from newsflow.extract.leftovers import units
+from newsflow.extract.blocks import units
 from newsflow.extract.prepare import (
     drop_empty_inline,
     drop_non_content,
@@ -31,7 +31,7 @@ from newsflow.extract.prepare import (
 from newsflow.extract.union import widen
 from newsflow.extract.unseen import drop_unseen
 
-# Below this many words (about 600 characters of Latin script; CJK counted by leftovers.units) a precision-mode
+# Below this many words (about 600 characters of Latin script; CJK counted by blocks.units) a precision-mode
 # result is taken as a miss and balanced mode is asked too.
 SHORT_UNITS = 100
 # A precision body with less than this share of the page's paragraph text may have lost parts of the article.

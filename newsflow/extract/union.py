@@ -14,7 +14,8 @@ from copy import deepcopy
 
 from lxml.etree import _Element
 
-from newsflow.extract.leftovers import block_text, is_byline_or_dateline, is_leftover_line, link_share, units
+from newsflow.extract.blocks import block_text, link_share, units
+from newsflow.extract.clutter import is_byline_or_dateline, is_leftover_line
 from newsflow.extract.textutil import word_key
 
 _SENTENCE_END_RE = re.compile(r"[.!?…。！？\"”»)\]:]$")

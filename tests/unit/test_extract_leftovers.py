@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from lxml import etree
 
-from newsflow.extract.leftovers import is_prompt, is_tag_line, remove_leftovers
+from newsflow.extract.clutter import is_prompt, is_tag_line
+from newsflow.extract.leftovers import remove_leftovers
 
 PROSE = "The committee heard evidence from residents for most of the afternoon before it voted on the plan."
 
@@ -51,8 +52,6 @@ def test_linked_sub_headings_over_long_paragraphs_are_the_article_and_stay():
 
 
 def test_prompts_to_follow_download_or_read_on_go_and_an_author_bio_stays():
-    from newsflow.extract.leftovers import is_prompt
-
     for prompt in (
         "Follow ONE Esports on Facebook and Twitter for more news, guides, and highlights.",
         "For the latest stories and breaking news updates download the Nationnews apps for iOS and Android.",
@@ -100,7 +99,7 @@ def test_a_reworded_headline_opening_the_body_goes_and_an_unrelated_heading_stay
 
 
 def test_copyright_and_reprint_notices_go_and_a_sentence_about_copyright_stays():
-    from newsflow.extract.leftovers import is_notice
+    from newsflow.extract.clutter import is_notice
 
     assert is_notice("Copyright 2023 Scripps Media, Inc. All rights reserved. This material may not be published.")
     assert is_notice("Written permission must be obtained before reprint in online or print media.")
@@ -152,7 +151,7 @@ def test_closing_related_lists_are_cut_under_their_heading_in_several_languages(
 
 
 def test_widgets_disclosures_credits_and_sign_up_calls_go_wherever_they_stand():
-    from newsflow.extract.leftovers import is_leftover_line
+    from newsflow.extract.clutter import is_leftover_line
 
     for line in (
         "Loading weather data ...", "Loading Comments...", "Please wait", "%Slideshow-803330%", "1 of 5",
@@ -348,7 +347,7 @@ def test_a_closing_run_of_dated_headlines_goes_and_a_dated_final_sentence_stays(
 
 
 def test_the_sites_long_follow_us_line_closing_the_body_goes_and_datelines_with_a_time_go():
-    from newsflow.extract.leftovers import is_byline_or_dateline
+    from newsflow.extract.clutter import is_byline_or_dateline
 
     follow = (
         "Follow The Gleaner on Twitter and Instagram @JamaicaGleaner and on Facebook @GleanerJamaica. Send us a "
@@ -400,7 +399,7 @@ def test_a_reporters_address_closing_the_body_goes():
 
 
 def test_a_lists_items_are_words_apart_when_its_text_is_read():
-    from newsflow.extract.leftovers import block_text, link_share
+    from newsflow.extract.blocks import block_text, link_share
 
     items = "<list rend='ul'><item>Separate Küche</item><item>Geschirrspüler</item><item>Elektro-/Gasherd</item></list>"
     assert block_text(etree.fromstring(items)) == "Separate Küche Geschirrspüler Elektro-/Gasherd"
