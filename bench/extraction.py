@@ -51,12 +51,12 @@ READABILITY_NEWS = frozenset({
 
 # ---------------------------------------------------------------- scoring (as the public benchmark does it)
 
-_TOKEN_RE = re.compile(r"\w+", re.UNICODE)
+TOKEN_RE = re.compile(r"\w+", re.UNICODE)  # the benchmark's tokens: runs of word characters
 TpFpFn = tuple[float, float, float]
 
 
 def _shingles(text: str, n: int = 4) -> Counter[tuple[str, ...]]:
-    tokens = _TOKEN_RE.findall(text or "")
+    tokens = TOKEN_RE.findall(text or "")
     grams = (tuple(tokens[i : i + n]) for i in range(max(1, len(tokens) - n + 1)))
     return Counter(g for g in grams if g)
 

@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import re
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -28,7 +27,7 @@ from pathlib import Path
 if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench.extraction import LOADERS, PAGES_DIR, Case
+from bench.extraction import LOADERS, PAGES_DIR, TOKEN_RE, Case
 
 
 def local_bodies() -> Iterator[Case]:
@@ -93,7 +92,7 @@ def score_output(ground_truth: Path, output: Path, *, quiet: bool) -> tuple[dict
 
 
 def _words(text: str) -> str:
-    return " ".join(re.findall(r"\w+", text.lower()))
+    return " ".join(TOKEN_RE.findall(text.lower()))
 
 
 def main(argv: list[str] | None = None) -> None:
