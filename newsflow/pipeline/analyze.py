@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import json
+import logging
 from collections.abc import Iterable, Iterator
 from itertools import islice
 from typing import Any
 
 from newsflow.pipeline.enrich import enrich_documents
+
+logger = logging.getLogger(__name__)
 
 
 def _prepare(line: str) -> dict[str, Any]:
@@ -28,7 +31,11 @@ def _prepare(line: str) -> dict[str, Any]:
     if doc.get("html"):
         from newsflow.extract import extract_text
 
-        extracted_title, text = extract_text(doc["html"], url=doc.get("url"))
+        try:
+            extracted_title, text = extract_text(doc["html"], url=doc.get("url"))
+        except Exception as exc:  # a page that breaks the extractor must not stop the documents after it
+            logger.debug("extraction failed for document %r", doc_id, exc_info=True)
+            return {"id": doc_id, "error": f"could not extract text from 'html': {type(exc).__name__}: {exc}"}
         title = title or extracted_title
     if text is None and title is None:
         return {"id": doc_id, "error": "needs 'text', 'html' or 'title'"}
