@@ -15,7 +15,11 @@ Scores ``newsflow.extract.extract_article`` and plain ``trafilatura.extract`` (d
 - the median milliseconds per page of each extractor (one process, one core); the time ratio is against
   trafilatura's default mode.
 
-Run: ``.venv/bin/python -m bench.extraction [--corpus readability newspaper4k evaldata] [--limit N]``.
+With ``--benchmark DIR`` (a checkout of scrapinghub/article-extraction-benchmark, whose pages are not in
+``../shared``), its pages are scored against its ``ground-truth.json`` in the same run: the check issue 3 names.
+
+Run: ``.venv/bin/python -m bench.extraction [--corpus readability newspaper4k evaldata] [--benchmark DIR]
+[--limit N]``.
 """
 
 from __future__ import annotations
@@ -212,6 +216,24 @@ def _evaldata_cases(root: Path) -> Iterator[Case]:
         )
 
 
+def benchmark_cases(checkout: Path) -> Iterator[Case]:
+    """The pages of the scrapinghub article-extraction-benchmark (a checkout of its repository, or any folder with
+    its ``ground-truth.json`` and ``html/<key>.html.gz``, or ``html/<key>.html`` as some copies keep them),
+    each with its true body; pages whose HTML is not there are skipped."""
+    from newsflow.resources.charset import decode_html
+
+    truth = json.loads((checkout / "ground-truth.json").read_text(encoding="utf-8"))
+    for key, item in truth.items():
+        packed, plain = checkout / "html" / f"{key}.html.gz", checkout / "html" / f"{key}.html"
+        if packed.exists():
+            raw = gzip.decompress(packed.read_bytes())
+        elif plain.exists():
+            raw = plain.read_bytes()
+        else:
+            continue
+        yield Case("benchmark", key[:12], decode_html(raw, {}), url=item.get("url"), text=item["articleBody"])
+
+
 def _listed(value: str | list[str] | None) -> list[str]:
     if not value:
         return []
@@ -358,9 +380,17 @@ def _timed(fn: Callable[[Case], Output], case: Case) -> tuple[Output, float, flo
     return out, (time.perf_counter() - start) * 1000, (time.process_time() - start_cpu) * 1000
 
 
-def run(corpora: list[str], limit: int | None, show_worst: int) -> None:
-    if not PAGES_DIR.exists():
+def run(corpora: list[str], limit: int | None, show_worst: int, benchmark: Path | None = None) -> None:
+    if corpora and not PAGES_DIR.exists():
         sys.exit(f"no page corpora at {PAGES_DIR.resolve()} (../shared/data/pages is needed)")
+    sources: dict[str, Callable[[], Iterator[Case]]] = {c: (lambda c=c: LOADERS[c](PAGES_DIR)) for c in corpora}
+    if benchmark is not None:
+        if not (benchmark / "ground-truth.json").is_file():
+            sys.exit(f"{benchmark}: no ground-truth.json (a checkout of the article-extraction-benchmark is needed)")
+        sources["benchmark"] = lambda: benchmark_cases(benchmark)
+        corpora = [*corpora, "benchmark"]
+    if not sources:
+        sys.exit("nothing to score: name a --corpus or a --benchmark checkout")
     runners: dict[str, Callable[[Case], Output]] = {
         "newsflow": run_newsflow,
         "trafilatura": run_trafilatura,
@@ -370,11 +400,11 @@ def run(corpora: list[str], limit: int | None, show_worst: int) -> None:
     tallies = {name: Tally() for name in runners}
     per_page: list[tuple[float, float, str]] = []
     # untimed warm-up on a few real pages: lazy imports, model loading and regex caches are not per-page costs
-    for case in list(LOADERS[corpora[0]](PAGES_DIR))[:3]:
+    for case in list(sources[corpora[0]]())[:3]:
         for fn in runners.values():
             fn(case)
     for corpus in corpora:
-        cases = LOADERS[corpus](PAGES_DIR)
+        cases = sources[corpus]()
         for i, case in enumerate(cases):
             if limit is not None and i >= limit:
                 break
@@ -425,17 +455,20 @@ def _report(tallies: dict[str, Tally], corpora: list[str]) -> None:
 
     all_corpora = [c for c in corpora if any(c in t.scores for t in tallies.values())]
     subsets = ["readability-news"] if "readability-news" in tallies[names[0]].scores else []
-    for corpus in [*all_corpora, *subsets, "all F1 cases"] if len(all_corpora) > 1 else all_corpora + subsets:
+    # the local corpora together; the benchmark's pages are a figure of their own
+    local = [c for c in all_corpora if c != "benchmark"]
+    totals = ["all F1 cases"] if len(local) > 1 else []
+    for corpus in [*all_corpora, *subsets, *totals]:
         figures = []
         for t in tallies.values():
             scores = (
-                [s for c in all_corpora for s in t.scores.get(c, [])]
+                [s for c in local for s in t.scores.get(c, [])]
                 if corpus == "all F1 cases"
                 else t.scores[corpus]
             )
             figures.append(aggregate(scores))
         n = len(tallies[names[0]].scores.get(corpus, [])) if corpus != "all F1 cases" else sum(
-            len(tallies[names[0]].scores.get(c, [])) for c in all_corpora
+            len(tallies[names[0]].scores.get(c, [])) for c in local
         )
         for key in ("f1", "precision", "recall", "mean_page_f1"):
             row(f"{corpus} ({n} pages) {key}", [f"{f[key]:.4f}" for f in figures])
@@ -467,11 +500,16 @@ def _report(tallies: dict[str, Tally], corpora: list[str]) -> None:
 
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--corpus", nargs="+", choices=CORPORA, default=list(CORPORA))
+    parser.add_argument("--corpus", nargs="*", choices=CORPORA, default=list(CORPORA))
+    parser.add_argument(
+        "--benchmark", type=Path, default=None,
+        help="also score the pages of a scrapinghub/article-extraction-benchmark checkout (or a folder with its "
+        "ground-truth.json and html/); give --corpus with no names to score them alone",
+    )
     parser.add_argument("--limit", type=int, default=None, help="at most N pages per corpus")
     parser.add_argument("--worst", type=int, default=0, help="list the N pages with our lowest F1")
     args = parser.parse_args(argv)
-    run(args.corpus, args.limit, args.worst)
+    run(args.corpus, args.limit, args.worst, args.benchmark)
 
 
 if __name__ == "__main__":
