@@ -27,7 +27,7 @@ from newsflow.extract.title import host_keys
 from newsflow.extract.title import title as read_title
 from newsflow.records import ArticleStatus, ExtractedArticle, FeedEntry
 
-EXTRACTOR_VERSION = "1.8.7"
+EXTRACTOR_VERSION = "1.8.8"
 EXTRACTOR = f"newsflow-extract@{EXTRACTOR_VERSION}"
 
 # A JSON-LD or feed body counts as the page's article when this share of its word 4-grams is on the page

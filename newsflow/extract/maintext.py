@@ -7,9 +7,9 @@ balanced mode is asked too and its blocks between and beside the core are taken 
 article (``union``). A core too short to be an article is replaced by a full balanced pass when that finds more.
 
 The body comes back as trafilatura's XML (``p``, ``head``, ``list``/``item``, ``quote``, ``table``, ``graphic``,
-``ref``, ``hi`` ...), so that leftovers can be removed block by block before text and HTML are rendered; a
-``div`` that trafilatura passed through whole (odd layouts, balanced mode) is opened up so that its blocks are
-top-level blocks too.
+``ref``, ``hi`` ...), so that leftovers can be removed block by block before text and HTML are rendered; the
+containers trafilatura passed through whole (a ``div``, a table laying out the page) are opened up so that their
+blocks are top-level blocks too (``flatten``).
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from lxml.etree import _Element
 from lxml.html import HtmlElement
 
 from newsflow.extract.blocks import units
+from newsflow.extract.flatten import flatten_body
 from newsflow.extract.prepare import (
     drop_empty_inline,
     drop_non_content,
@@ -72,40 +73,11 @@ def _paragraph_text_length(tree: HtmlElement) -> int:
     return sum(len(" ".join(el.text_content().split())) for el in tree.iter(*_PAGE_TEXT_TAGS))
 
 
-def flatten_divs(body: _Element) -> _Element:
-    """Replace every ``div`` among the body's blocks by its own blocks (its loose text becoming paragraphs)."""
-    if not any(child.tag == "div" for child in body):
-        return body
-    flat = body.makeelement(body.tag, body.attrib)
-
-    def add_text(text: str | None) -> None:
-        if text and text.strip():
-            paragraph = flat.makeelement("p", {})
-            paragraph.text = text.strip()
-            flat.append(paragraph)
-
-    def add(block: _Element) -> None:
-        if block.tag != "div":
-            tail, block.tail = block.tail, None
-            flat.append(block)
-            add_text(tail)
-            return
-        add_text(block.text)
-        for child in list(block):
-            add(child)
-        add_text(block.tail)
-
-    add_text(body.text)
-    for child in list(body):
-        add(child)
-    return flat
-
-
 def extract_body(tree: HtmlElement) -> _Element | None:
     """The article body, its blocks top-level: see the module. The tree is prepared for it in place: what reads
     its scripts, styles or meta tags reads them first."""
     body = _extract_body(tree)
-    return flatten_divs(body) if body is not None else None
+    return flatten_body(body) if body is not None else None
 
 
 def _extract_body(tree: HtmlElement) -> _Element | None:
@@ -139,4 +111,4 @@ def _extract_body(tree: HtmlElement) -> _Element | None:
         return body
     wider = _run(tree, precision=False, fast=True)
     # block for block: a div passed through whole would align with none of the other pass's paragraphs
-    return widen(flatten_divs(body), flatten_divs(wider)) if wider is not None else body
+    return widen(flatten_body(body), flatten_body(wider)) if wider is not None else body
