@@ -161,7 +161,9 @@ _NOTICE_RE = re.compile(
 )
 _TAG_LINE_RE = re.compile(
     r"^(?:tags|topics|related topics|filed under|keywords|categories|themen|schlagw(?:ö|oe)rter|schlagworte|"
-    r"stichw(?:ö|oe)rter|étiquettes|mots[- ]clés|sujets|etiquetas|temas|tag|argomenti|trefwoorden)\s*:",
+    r"stichw(?:ö|oe)rter|étiquettes|mots[- ]clés|sujets|etiquetas|temas|tag|argomenti|trefwoorden)\s*:"
+    # the label alone, its tags (links) on the lines after it
+    r"|^(?:tags|tagged|schlagw(?:ö|oe)rter|étiquettes|etiquetas|tag)\s*$",
     re.I,
 )
 _SHARE_WORDS = {

@@ -188,6 +188,8 @@ def _trim_edge(
                 and not _opens_entry_run(block, from_start=from_start)
             )
             or (not from_start and _is_empty_field(text))
+            # a heading that closes the body heads nothing: what it headed (tags, links, comments) went
+            or (not from_start and block.tag == "head" and is_label(text))
             or _is_link_menu(block, text)
             or (not from_start and _is_headline_links(block))
             or _is_edge_notice(body, block, text)

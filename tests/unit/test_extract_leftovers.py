@@ -538,3 +538,19 @@ def test_a_linked_headline_in_capitals_between_paragraphs_goes_and_a_sub_heading
     assert _clean(_body(f"<p>{PROSE}</p>", shouted, f"<p>{PROSE}</p>")) == [PROSE, PROSE]
     heading = "<p>NISSAN SENTRA</p><p>VOLKSWAGEN ID. SPACE VIZZION CONCEPT</p>"  # ctpost.com's sections, unlinked
     assert len(_clean(_body(f"<p>{PROSE}</p>", heading, f"<p>{PROSE}</p>"))) == 4
+
+
+def test_a_heading_left_closing_the_body_goes_and_a_closing_sentence_set_as_a_heading_stays():
+    for closing in ("Comentar", "Bildnachweis", "Finanzierung / Kooperationen"):
+        assert _clean(_body(f"<p>{PROSE}</p>", f"<p>{PROSE}</p>", f"<head rend='h3'>{closing}</head>")) == [PROSE] * 2
+    sentence = "Relotius legt auf Facebook ein Fake-Profil an. Es stützt seine Version."
+    kept = _clean(_body(f"<p>{PROSE}</p>", f"<head rend='h3'>{sentence}</head>"))
+    assert kept == [PROSE, sentence]
+
+
+def test_a_tag_label_alone_goes_and_a_sentence_opening_with_the_word_stays():
+    assert is_tag_line("Tags") and is_tag_line("Schlagwörter")
+    assert not is_tag_line("Tags were attached to every bird released on the island.")
+    # autoracing.com.br (a page of the public article-extraction benchmark): the label left as loose text
+    body = _body(f"<p>{PROSE}</p>Tags", f"<p>{PROSE}</p>")
+    assert _clean(body) == [PROSE, PROSE]
