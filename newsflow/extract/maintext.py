@@ -29,6 +29,7 @@ from newsflow.extract.prepare import (
     unwrap_link_spans,
     wrap_loose_text,
 )
+from newsflow.extract.subheads import promote_subheadings
 from newsflow.extract.union import widen
 from newsflow.extract.unseen import drop_unseen
 
@@ -86,6 +87,7 @@ def _extract_body(tree: HtmlElement) -> _Element | None:
     drop_unseen(tree)
     drop_empty_inline(tree)
     wrap_loose_text(tree)
+    promote_subheadings(tree)
     unlink_heading_anchors(tree)
     join_drop_caps(tree)
     unwrap_link_spans(tree)
