@@ -105,7 +105,7 @@ _PROMPT_ANYWHERE_RE = re.compile(
     r"nicht eingeloggt|"
     r"be the first to comment|^leave a (?:comment|reply)\b|"
     r"(?:enable|turn on) javascript|this (?:video|content) is not available|"
-    r"download (?:the|our) [\w\s-]{0,30}apps?\b|we want to hear what you think|"
+    r"download (?:the|our) [\w\s-]{0,30}apps?\b|we want to hear what you think|^tell us what you think\W*$|"
     r"(?:join|subscribe to) (?:us|our [\w\s-]{0,20}channel) on (?:telegram|whatsapp|youtube)|"
     r"start your [\w\s-]{0,30}subscription|(?:don['’]t|do not) have an account\?|already have an account\?|"
     r"thanks? (?:you )?for (?:signing up|subscribing)|^sign-?up successful|"
@@ -166,6 +166,13 @@ _TAG_LINE_RE = re.compile(
     r"|^(?:tags|tagged|schlagw(?:ö|oe)rter|étiquettes|etiquetas|tag)\s*$",
     re.I,
 )
+# A post's metadata on one line: who published it and under which category ("05/10/2018 - Publicado por: Clarissa
+# Borba - Categoria: Saúde - Tags: …")
+_META_LINE_RE = re.compile(
+    r"\b(?:published by|posted by|publicado por|publié par|veröffentlicht von|pubblicato da)\b.{0,80}?"
+    r"\s[-|•·]\s*(?:category|categories|categoria|categoría|catégorie|kategorie|categorie)\s*:",
+    re.I,
+)
 _SHARE_WORDS = {
     "share", "shares", "sharing", "on", "facebook", "twitter", "x", "email", "e", "mail", "whatsapp",
     "linkedin", "pinterest", "reddit", "print", "copy", "link", "tweet", "via", "messenger", "telegram",
@@ -185,7 +192,7 @@ _BYLINE_RE = re.compile(
 )
 _STAMP_RE = re.compile(
     r"^(?:published|updated|posted|last updated|modified|veröffentlicht|aktualisiert|publié|mis à jour|"
-    r"publicado|actualizado|written(?=:))\b"
+    r"publicado|actualizado|written(?=:)|기사입력|입력|수정)\b"
     # a full stop only in a time, a decimal date or an abbreviated day or month ("UPDATED: Tue., Nov. 19, 2019")
     r"(?:[ap]\.m\.|[^.]|(?<=\d)\.(?=\s?\d)|(?<=\b[a-z]{3})\.(?=[\s,])|(?<=\bsept)\.(?=[\s,])){0,80}\.?$",
     re.I,
@@ -208,6 +215,7 @@ _WIDGET_RE = re.compile(
     r"|view (?:gallery|slideshow)|apply now|see more|sign in|log in"
     r"|bild anzeigen|enlarge (?:this )?image|back to top|skip to (?:main )?content"
     r"|(?:estimated )?reading time:?\s*\d+\s*min\w*\.?|\d+\s*min(?:ute)?s?\.? read"
+    r"|(?:tempo de leitura|tiempo de lectura|temps de lecture|lesezeit|tempo di lettura):?\s*\d+\s*min\w*\.?"
     r"|\(end\)|now playing|up next|autoplay|replay(?: video)?|skip ad|(?:toggle|hide|show) caption"
     # a video box's label between paragraphs (opposingviews.com's "Popular Video" over an unrelated clip)
     r"|(?:most )?popular videos?|featured videos?|trending videos?|video of the day"
@@ -275,7 +283,7 @@ def is_footer_line(text: str, n: int, *, max_units: int) -> bool:
 def is_tag_line(text: str, n: int | None = None) -> bool:
     """A line of the article's tags or topics ("Topics: uber, Sydney, ...")."""
     n = units(text) if n is None else n
-    return n <= 40 and bool(_TAG_LINE_RE.match(text))
+    return n <= 40 and (bool(_TAG_LINE_RE.match(text)) or bool(_META_LINE_RE.search(text)))
 
 
 def is_credit(text: str, n: int | None = None) -> bool:
@@ -295,6 +303,11 @@ def is_byline_or_dateline(text: str, authors: Iterable[str]) -> bool:
     if _DATELINE_RE.match(text) and len(_PROSE_WORD_RE.findall(text)) <= DATELINE_MAX_PROSE_WORDS:
         return True
     return is_byline(text, authors)
+
+
+def is_stamp(text: str) -> bool:
+    """A publication or update stamp ("Updated: Tue., Nov. 19, 2019", "기사입력 :[ 2018-08-25 15:24 ]")."""
+    return bool(units_within(text, LABEL_MAX_WORDS + 4)) and bool(_STAMP_RE.match(text))
 
 
 def is_byline(text: str, authors: Iterable[str]) -> bool:

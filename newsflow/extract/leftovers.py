@@ -23,6 +23,7 @@ from newsflow.extract.clutter import (
     is_image_name,
     is_label,
     is_leftover_line,
+    is_stamp,
 )
 from newsflow.extract.sections import (
     RELATED_ENTRY_MAX_WORDS,
@@ -204,10 +205,12 @@ def _trim_edge(
 
 
 def _drop_opening_byline(body: _Element, authors: list[str]) -> None:
-    """Drop a byline among the body's first blocks that the edge trim did not reach, because a standfirst or a
-    kicker stands before it ("Uber's really just an under-regulated company …", then "Richard (R.J.) Eskow")."""
+    """Drop a byline or a publication stamp among the body's first blocks that the edge trim did not reach,
+    because a standfirst, a kicker or a label stands before it ("Uber's really just an under-regulated company …",
+    then "Richard (R.J.) Eskow"; "Entermedia 주요뉴스", then "기사입력 :[ 2018-08-25 15:24 ]")."""
     for block in [b for b in body if b.tag != "graphic"][1:OPENING_BLOCKS]:
-        if block.tag != "list" and is_byline(block_text(block), authors):
+        text = block_text(block)
+        if block.tag != "list" and (is_byline(text, authors) or is_stamp(text)):
             body.remove(block)
 
 

@@ -212,6 +212,8 @@ def test_widgets_disclosures_credits_and_sign_up_calls_go_wherever_they_stand():
         "this post, IGN may get a share of the sale. For more, learn more.",  # ign.com
         "ATENÇÃO: Comentários com textos ininteligíveis ou que faltem com respeito ao usuário não serão aprovados "
         "pelo moderador.",  # autoracing.com.br
+        "Tempo de leitura: 2 minutos", "Lesezeit: 4 Min.", "Tell us what YOU think...",
+        "05/10/2018 - Publicado por: Clarissa Borba - Categoria: Saúde - Tags: sad arrombamento veiculo",
     ):
         assert is_leftover_line(line), line
     for line in (
@@ -243,6 +245,8 @@ def test_widgets_disclosures_credits_and_sign_up_calls_go_wherever_they_stand():
         "The magazine sold 12 issues a year for decades.",
         "Os comentários do ministro não foram aprovados pelo partido.",
         "Investors may get a share of the sales tax refund, the mayor said.",
+        "Tell us what you think about the budget, the mayor asked the crowd.",
+        "Posted by the council on Monday, the notice lists every category: roads, schools and parks.",
         "The licences sit between copyright (all rights reserved) and the public domain (no rights reserved).",
         "Contributing: The Associated Press", "(Con información de AFP, EFE y Reuters)", "(avec AFP)",
         "The newsletter was first sent in 1998 to a few hundred readers.", "Why we started a newsletter",
@@ -554,3 +558,13 @@ def test_a_tag_label_alone_goes_and_a_sentence_opening_with_the_word_stays():
     # autoracing.com.br (a page of the public article-extraction benchmark): the label left as loose text
     body = _body(f"<p>{PROSE}</p>Tags", f"<p>{PROSE}</p>")
     assert _clean(body) == [PROSE, PROSE]
+
+
+def test_a_publication_stamp_behind_a_label_opening_the_body_goes():
+    # entermedia.co.kr (a page of the public article-extraction benchmark): a label, then the stamp
+    body = _body(
+        "<head rend='h3'>Entermedia 주요뉴스</head>", "<p>기사입력 :[ 2018-08-25 15:24 ]</p>", f"<p>{PROSE}</p>"
+    )
+    assert _clean(body) == ["Entermedia 주요뉴스", PROSE]
+    dated = _body("<head rend='h3'>Whisky tasting</head>", "<p>Termin: 21.02.2020, 19 Uhr</p>", f"<p>{PROSE}</p>")
+    assert _clean(dated) == ["Whisky tasting", "Termin: 21.02.2020, 19 Uhr", PROSE]  # an event's date is its text
