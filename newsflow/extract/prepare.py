@@ -1,11 +1,11 @@
 """Normalise a page's markup where trafilatura is known to misread it, before it reads the page (in place).
 
-Loose text: many pages set an article as bare text in a ``div``, its paragraphs separated by ``<br><br>`` and
-its words interleaved with links and emphasis. Trafilatura reads such a container element by element: each link
-becomes a paragraph of its own and the space after it is lost ("a security fairin Las Vegas"). Each run of text
-and inline elements between double line breaks (or block elements) is wrapped in a ``<p>``, as a browser's
-reader mode does. Loose text beside blocks is wrapped too where a link sits inside its sentences: there
-trafilatura drops the words before the link ("the Supreme Courthas found").
+Loose text: many pages set an article as bare text in a ``div`` (or a ``span`` misused as one, holding blocks),
+its paragraphs separated by ``<br><br>`` and its words interleaved with links and emphasis. Trafilatura reads
+such a container element by element: each link becomes a paragraph of its own and the space after it is lost ("a
+security fairin Las Vegas"). Each run of text and inline elements between double line breaks (or block elements)
+is wrapped in a ``<p>``, as a browser's reader mode does. Loose text beside blocks is wrapped too where a link
+sits inside its sentences: there trafilatura drops the words before the link ("the Supreme Courthas found").
 
 Linked headings: documentation-style and many news pages put a link to the heading itself into every
 sub-heading, and reviews and round-ups link each sub-heading to the thing it names; trafilatura's precision
@@ -265,8 +265,12 @@ def drop_empty_inline(tree: HtmlElement) -> None:
 
 def wrap_loose_text(tree: HtmlElement) -> None:
     """Wrap the loose text runs of every container that mixes text with line breaks or blocks (in place)."""
-    for container in list(tree.iter(*_CONTAINERS)):
+    for container in list(tree.iter(*_CONTAINERS, "span")):
         if _loose_text_length(container) < MIN_LOOSE_CHARS:
+            continue
+        # a span is a container only where a page misuses it as one, holding blocks (appleinsider.com's
+        # article text in a <span> among <div> and <h2> children); inside a paragraph it is a run of text
+        if container.tag == "span" and not any(_is_block(child) for child in container):
             continue
         if any(child.tag == "br" for child in container) or _links_in_loose_text(container):
             _wrap(container)

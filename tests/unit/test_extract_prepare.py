@@ -58,6 +58,29 @@ def test_loose_text_beside_blocks_with_a_link_in_a_sentence_keeps_its_words_and_
     assert article.text.startswith("The Federal Flag Code has guidelines")
 
 
+def test_an_article_set_loose_in_a_span_among_blocks_keeps_the_space_after_its_links():
+    # appleinsider.com (a page of the public article-extraction benchmark): the story's text loose in a <span>
+    # among <div> and <h2> children, paragraphs apart by <br><br>; read as it was, "MacBook Prowas released"
+    text = (
+        "Just months after the last i9 <a href='/topic/macbook-pro'>MacBook Pro</a> was released, Apple has "
+        "unveiled its 16-inch MacBook Pro. The surface changes are not even obvious at first glance."
+    )
+    page = (
+        "<html><head><title>Review</title></head><body><div class='article'><span>"
+        f"<div class='photo'><img src='/m.jpg'><span>The new model</span></div><br><br>{SENTENCE * 2}<br><br>"
+        f"{text}<br><br><h2>Keyboard</h2><br><br>{SENTENCE * 3}<br><br>{SENTENCE * 2}</span></div></body></html>"
+    )
+    article = extract_article(page, url="https://news.example/review")
+    assert "the last i9 MacBook Pro was released, Apple has unveiled" in article.text
+
+
+def test_a_span_of_text_inside_a_paragraph_is_not_a_container():
+    tree = _tree(f"<p id='a'><span>{SENTENCE}<br>{SENTENCE}<a href='/x'>link</a> and more words.</span></p>")
+    before = tostring(tree)
+    wrap_loose_text(tree)
+    assert tostring(tree) == before
+
+
 def test_permalinks_leave_headings_and_links_to_other_pages_stay():
     tree = _tree(
         "<h2 id='h'>Findings <a class='anchor' href='#findings'>#</a></h2>"
