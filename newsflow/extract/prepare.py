@@ -43,7 +43,9 @@ Embedded tweets: a news page quotes tweets as ``<blockquote class="twitter-tweet
 handles and photo links followed by "— Name (@handle) date". Precision mode takes a tweet that is mostly links
 (a photo link, a hashtag) for navigation and drops it, so that of mashable's twelve tweets three were left. The
 links inside a tweet become plain text: the tweet reads as it is shown, and the article's own links are untouched.
-A tweet left for a script to render, its only text its own address (wired.com), is removed.
+A tweet left for a script to render, its only text its own address (wired.com), is removed. A wrapper holding the
+tweet alone loses a class that names a social-media box (nj.com's ``social-media-embed``): trafilatura discards
+such elements, and the tweet with them.
 """
 
 from __future__ import annotations
@@ -332,6 +334,7 @@ def join_split_bodies(tree: HtmlElement) -> None:
 
 
 _TWEET_CLASS_RE = re.compile(r"\btwitter-(?:tweet|video)\b")
+_SOCIAL_CLASS_RE = re.compile(r"social|embed|share", re.I)
 
 
 def unlink_tweets(tree: HtmlElement) -> None:
@@ -345,3 +348,10 @@ def unlink_tweets(tree: HtmlElement) -> None:
             continue
         for link in list(quote.iter("a")):
             link.drop_tag()
+        # trafilatura discards an element whose class names a social-media box, and the tweet with it (nj.com's
+        # <div class="social-media-embed">); the wrapper holds the tweet alone, so its class goes
+        wrapper = quote.getparent()
+        while wrapper is not None and len(wrapper) == 1 and not (wrapper.text or "").strip():
+            if _SOCIAL_CLASS_RE.search(wrapper.get("class") or ""):
+                wrapper.attrib.pop("class")
+            wrapper = wrapper.getparent()

@@ -306,3 +306,24 @@ def test_embedded_tweets_stay_in_the_article_with_their_attribution_as_text():
     assert "Why is this plane circling so low over #Manhattan? pic.twitter.com/x1" in text
     assert "— Alp Ozcelik (@alplicable) December 13, 2016" in text
     assert text.index("training exercise") < text.index("A video of the plane") < text.index("rescue squadron")
+
+
+def test_a_tweet_in_a_wrapper_classed_as_a_social_media_box_stays_in_the_article():
+    # nj.com (a page of the public article-extraction benchmark): each tweet in <div class="social-media-embed">,
+    # a class trafilatura discards with what it holds
+    tweet = (
+        "<div class='social-media-embed'><blockquote class='twitter-tweet'><p lang='en'>Yes this is real and yes "
+        "the state spent nearly half a million dollars on it: <a href='https://t.co/N'>https://t.co/N</a></p>"
+        "&#x2014; Dianna E. Anderson (@diannaeanderson) <a href='https://twitter.com/d/status/1'>November 18, 2019"
+        "</a></blockquote></div>"
+    )
+    page = (
+        "<html><head><title>Meth</title></head><body><article><h1>Meth</h1><div class='article-body'>"
+        f"<p>A whole lot of people on Twitter pointed it out. {SENTENCE * 2}</p>{tweet}"
+        f"<p>The governor answered the critics the next day. {SENTENCE * 2}</p>"
+        "<div class='social-share'><a href='/share/fb'>Share on Facebook</a></div></div></article></body></html>"
+    )
+    text = extract_article(page, url="https://news.example/meth").text
+    assert "Yes this is real and yes the state spent nearly half a million dollars on it" in text
+    assert "— Dianna E. Anderson (@diannaeanderson) November 18, 2019" in text
+    assert "Share on Facebook" not in text  # a share box is not a tweet's wrapper
