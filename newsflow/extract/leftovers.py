@@ -61,6 +61,8 @@ MENU_WORDS_PER_LINK = 4
 # A closing list whose items are each a link and nothing else (other stories' headlines) has at least this many
 LINK_LIST_MIN_ITEMS = 2
 LINK_ITEM_SHARE = 0.9
+# A promotion box opening the body holds at least this many linked headlines
+PROMO_MIN_LINKS = 2
 # A linked paragraph this long and this much in capitals is another story's headline
 SHOUTED_MIN_WORDS = 3
 SHOUTED_SHARE = 0.9
@@ -117,6 +119,7 @@ def remove_leftovers(
     if any(block.tag != "graphic" and not is_label(block_text(block)) for block in body):
         _trim_edge(body, title_norms, label_norms, author_list, from_start=True)
         _trim_edge(body, title_norms, label_norms, author_list, from_start=False)
+    _drop_opening_promo(body)
     if len(body) > 1:
         _drop_repeated_title(body, title_norms)
         _drop_opening_byline(body, author_list)
@@ -202,6 +205,34 @@ def _trim_edge(
             continue
         return None
     return None
+
+
+def _drop_opening_promo(body: _Element) -> None:
+    """Drop a promotion box opening the body: other stories' headlines, each a paragraph that is one link, perhaps
+    under a short heading (billboard.com's "2019 American Music Awards" over four linked headlines), when prose
+    follows it."""
+    blocks = [block for block in body if block.tag != "graphic"]
+    start = 1 if blocks and blocks[0].tag == "head" and is_label(block_text(blocks[0])) else 0
+    end = start
+    while end < len(blocks) and _is_linked_headline(blocks[end]):
+        end += 1
+    if end - start < PROMO_MIN_LINKS or end == len(blocks) or not _is_prose(blocks[end]):
+        return
+    for block in blocks[:end]:
+        body.remove(block)
+
+
+def _is_linked_headline(block: _Element) -> bool:
+    text = block_text(block)
+    return (
+        block.tag == "p" and block.find(".//ref") is not None and SHOUTED_MIN_WORDS <= units(text) <= HEADLINE_MAX_WORDS
+        and link_share(block, text) >= LINK_ITEM_SHARE
+    )
+
+
+def _is_prose(block: _Element) -> bool:
+    text = block_text(block)
+    return block.tag == "p" and not is_label(text) and link_share(block, text) < LINK_ITEM_SHARE
 
 
 def _drop_opening_byline(body: _Element, authors: list[str]) -> None:

@@ -568,3 +568,16 @@ def test_a_publication_stamp_behind_a_label_opening_the_body_goes():
     assert _clean(body) == ["Entermedia 주요뉴스", PROSE]
     dated = _body("<head rend='h3'>Whisky tasting</head>", "<p>Termin: 21.02.2020, 19 Uhr</p>", f"<p>{PROSE}</p>")
     assert _clean(dated) == ["Whisky tasting", "Termin: 21.02.2020, 19 Uhr", PROSE]  # an event's date is its text
+
+
+def test_a_promotion_box_of_linked_headlines_opening_the_body_goes():
+    # billboard.com (a page of the public article-extraction benchmark): a heading over four linked headlines
+    promo = "".join(
+        f"<p><ref target='/a{i}'><head rend='h3'>Other story number {i} about the music awards</head></ref></p>"
+        for i in range(4)
+    )
+    body = _body("<head rend='h3'>2019 American Music Awards</head>", promo, f"<p>{PROSE}</p>", f"<p>{PROSE}</p>")
+    assert _clean(body) == [PROSE, PROSE]
+    # a page of links with no prose after them is left as it is
+    only_links = _body(promo, "<p>Short label</p>")
+    assert len(_clean(only_links)) >= 4
