@@ -573,7 +573,8 @@ def test_a_publication_stamp_behind_a_label_opening_the_body_goes():
 def test_a_promotion_box_of_linked_headlines_opening_the_body_goes():
     # billboard.com (a page of the public article-extraction benchmark): a heading over four linked headlines
     promo = "".join(
-        f"<p><ref target='/a{i}'><head rend='h3'>Other story number {i} about the music awards</head></ref></p>"
+        f"<p><ref target='/a{i}'><head rend='h3'>Singers lead the music award nominations, story {i}: see the "
+        "full list</head></ref></p>"
         for i in range(4)
     )
     body = _body("<head rend='h3'>2019 American Music Awards</head>", promo, f"<p>{PROSE}</p>", f"<p>{PROSE}</p>")
