@@ -27,6 +27,7 @@ from newsflow.extract.prepare import (
     unlink_heading_anchors,
     unlink_tweets,
     unwrap_link_spans,
+    unwrap_linked_paragraphs,
     wrap_loose_text,
 )
 from newsflow.extract.subheads import promote_subheadings
@@ -91,6 +92,7 @@ def _extract_body(tree: HtmlElement) -> _Element | None:
     unlink_heading_anchors(tree)
     join_drop_caps(tree)
     unwrap_link_spans(tree)
+    unwrap_linked_paragraphs(tree)
     join_split_bodies(tree)
     unlink_tweets(tree)
     body = _run(tree, precision=True, fast=True)

@@ -298,6 +298,41 @@ def join_drop_caps(tree: HtmlElement) -> None:
         letter_element.drop_tree()
 
 
+def unwrap_linked_paragraphs(tree: HtmlElement) -> None:
+    """Take a short paragraph holding a link out of the divs that wrap it alone (in place).
+
+    Precision mode deletes a short ``div`` that holds a link, whatever it says (its link-density backtracking), so
+    on a page that wraps each paragraph in divs of its own (hawaiinewsnow.com's ``<div class="card"><div
+    class="card-content"><p>``) a sentence that cites a source with a link vanished from the article ("The
+    discovery was announced … in the journal Nature Astronomy."). Divs that hold nothing but that one paragraph
+    give way to it, where the page sets its paragraphs so, the outermost wrapper standing among siblings of its
+    own class (a footer's lone paragraph in a div of its own keeps its div, and precision mode's judgement).
+    """
+    for paragraph in list(tree.iter("p")):
+        if paragraph.find(".//a") is None or len(paragraph.text_content()) >= WRAPPED_LINK_MAX_CHARS:
+            continue
+        wrappers: list[HtmlElement] = []
+        wrapper = paragraph.getparent()
+        while (
+            wrapper is not None and wrapper.tag == "div" and len(wrapper) == 1
+            and not (wrapper.text or "").strip() and not (wrapper[0].tail or "").strip()
+        ):
+            wrappers.append(wrapper)
+            wrapper = wrapper.getparent()
+        if wrappers and _is_repeated_box(wrappers[-1]):
+            for box in wrappers:
+                box.drop_tag()
+
+
+def _is_repeated_box(box: HtmlElement) -> bool:
+    """``box`` has at least ``PARAGRAPH_BOXES`` siblings of its own class: a layout that boxes every paragraph."""
+    kind = box.get("class")
+    parent = box.getparent()
+    if not kind or parent is None:
+        return False
+    return sum(1 for sibling in parent if sibling is not box and sibling.get("class") == kind) >= PARAGRAPH_BOXES
+
+
 def unwrap_link_spans(tree: HtmlElement) -> None:
     """Replace a span inside a paragraph that only wraps a link by the link itself (in place).
 
@@ -312,6 +347,10 @@ def unwrap_link_spans(tree: HtmlElement) -> None:
             span.drop_tag()
 
 
+# Precision mode deletes a div holding a link whose text is shorter than this (trafilatura's len_threshold)
+WRAPPED_LINK_MAX_CHARS = 200
+# A page boxes each of its paragraphs when a paragraph's box has at least this many siblings of its class
+PARAGRAPH_BOXES = 2
 _BODY_CONTAINERS = ("div", "section", "article", "main")
 # How far below the element that holds them all the parts of a split body may sit (CNBC: two levels).
 SPLIT_BODY_MAX_DEPTH = 3

@@ -327,3 +327,23 @@ def test_a_tweet_in_a_wrapper_classed_as_a_social_media_box_stays_in_the_article
     assert "Yes this is real and yes the state spent nearly half a million dollars on it" in text
     assert "— Dianna E. Anderson (@diannaeanderson) November 18, 2019" in text
     assert "Share on Facebook" not in text  # a share box is not a tweet's wrapper
+
+
+def test_a_short_paragraph_with_a_link_in_a_page_that_boxes_every_paragraph_stays():
+    # hawaiinewsnow.com (a page of the public article-extraction benchmark): each paragraph in two divs of its own;
+    # precision mode deleted the short one that cites its source with a link
+    def card(paragraph: str) -> str:
+        return f"<div class='card collection-item'><div class='card-content'><p>{paragraph}</p></div></div>"
+
+    cited = "The discovery was announced in an article published Monday in the <a href='https://n.example/a'>journal</a>."
+    cards = [f"{SENTENCE} Part {i}." for i in range(6)]
+    cards.insert(3, cited)
+    page = (
+        "<html><head><title>Water vapor</title></head><body><article><h1>Water vapor</h1>"
+        f"<div class='collection'>{''.join(card(c) for c in cards)}</div></article>"
+        "<div class='site-footer'><div><p>Read our <a href='/privacy'>privacy policy</a>.</p></div></div>"
+        "</body></html>"
+    )
+    text = extract_article(page, url="https://news.example/vapor").text
+    assert "The discovery was announced in an article published Monday in the journal." in text
+    assert "privacy policy" not in text
