@@ -240,6 +240,8 @@ _SENTENCE_END_RE = re.compile(r"[.!?…:;\"”»)\]]$")
 BYLINE_EXTRA_WORDS = 3
 # A block this long, or ending like a sentence with this many words, is body text, not a label.
 LABEL_MAX_WORDS = 12
+# A byline, a stamp or a dateline is at most this long
+LINE_MAX_WORDS = LABEL_MAX_WORDS + 4
 # No leftover pattern matches a block longer than this
 LEFTOVER_MAX_WORDS = 40
 # A "By"/"Von" line ending in a full stop is a sentence, not a byline, when it has more words than this
@@ -295,7 +297,7 @@ def is_credit(text: str, n: int | None = None) -> bool:
 
 
 def is_byline_or_dateline(text: str, authors: Iterable[str]) -> bool:
-    n = units_within(text, LABEL_MAX_WORDS + 4)
+    n = units_within(text, LINE_MAX_WORDS)
     if not n:
         return False
     if _STAMP_RE.match(text):
@@ -307,12 +309,12 @@ def is_byline_or_dateline(text: str, authors: Iterable[str]) -> bool:
 
 def is_stamp(text: str) -> bool:
     """A publication or update stamp ("Updated: Tue., Nov. 19, 2019", "기사입력 :[ 2018-08-25 15:24 ]")."""
-    return bool(units_within(text, LABEL_MAX_WORDS + 4)) and bool(_STAMP_RE.match(text))
+    return bool(units_within(text, LINE_MAX_WORDS)) and bool(_STAMP_RE.match(text))
 
 
 def is_byline(text: str, authors: Iterable[str]) -> bool:
     """A byline: "By" and a name, or the name of one of the article's authors with little around it."""
-    if not units_within(text, LABEL_MAX_WORDS + 4):
+    if not units_within(text, LINE_MAX_WORDS):
         return False
     tokens = words(text)
     # a sentence that opens with a capitalised word after "Von"/"Di"/"Por" ("Von Anfang an war klar, dass …",

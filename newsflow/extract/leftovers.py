@@ -132,8 +132,7 @@ def remove_leftovers(
 def _is_shouted_link(block: _Element, text: str) -> bool:
     """A paragraph that is one link in capitals between paragraphs: another story's headline (foxnews.com's
     "SEAN SPICER ELIMINATED FROM 'DANCING WITH THE STARS'"), not a sub-heading, which links nowhere."""
-    # the cheap tests first: most blocks are paragraphs of prose without a link
-    if block.tag != "p" or block.find(".//ref") is None or link_share(block, text) < LINK_ITEM_SHARE:
+    if not _is_link_paragraph(block, text):
         return False
     letters = [c for c in text if c.isalpha()]
     return (
@@ -224,10 +223,13 @@ def _drop_opening_promo(body: _Element) -> None:
 
 def _is_linked_headline(block: _Element) -> bool:
     text = block_text(block)
-    return (
-        block.tag == "p" and block.find(".//ref") is not None and SHOUTED_MIN_WORDS <= units(text) <= HEADLINE_MAX_WORDS
-        and link_share(block, text) >= LINK_ITEM_SHARE
-    )
+    return _is_link_paragraph(block, text) and SHOUTED_MIN_WORDS <= units(text) <= HEADLINE_MAX_WORDS
+
+
+def _is_link_paragraph(block: _Element, text: str) -> bool:
+    """A paragraph that is one link, or nearly: another story's headline where it stands alone."""
+    # the cheap tests first: most blocks are paragraphs of prose without a link
+    return block.tag == "p" and block.find(".//ref") is not None and link_share(block, text) >= LINK_ITEM_SHARE
 
 
 def _is_prose(block: _Element) -> bool:

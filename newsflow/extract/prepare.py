@@ -51,6 +51,8 @@ such elements, and the tweet with them.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from itertools import takewhile
 
 from lxml.html import HtmlElement
 
@@ -311,17 +313,21 @@ def unwrap_linked_paragraphs(tree: HtmlElement) -> None:
     for paragraph in list(tree.iter("p")):
         if paragraph.find(".//a") is None or len(paragraph.text_content()) >= WRAPPED_LINK_MAX_CHARS:
             continue
-        wrappers: list[HtmlElement] = []
-        wrapper = paragraph.getparent()
-        while (
-            wrapper is not None and wrapper.tag == "div" and len(wrapper) == 1
-            and not (wrapper.text or "").strip() and not (wrapper[0].tail or "").strip()
-        ):
-            wrappers.append(wrapper)
-            wrapper = wrapper.getparent()
+        wrappers = list(takewhile(lambda wrapper: wrapper.tag == "div", _sole_wrappers(paragraph)))
         if wrappers and _is_repeated_box(wrappers[-1]):
             for box in wrappers:
                 box.drop_tag()
+
+
+def _sole_wrappers(element: HtmlElement) -> Iterator[HtmlElement]:
+    """The ancestors of ``element`` that hold it and nothing else (no other child, no text), nearest first."""
+    wrapper = element.getparent()
+    while (
+        wrapper is not None and len(wrapper) == 1
+        and not (wrapper.text or "").strip() and not (wrapper[0].tail or "").strip()
+    ):
+        yield wrapper
+        wrapper = wrapper.getparent()
 
 
 def _is_repeated_box(box: HtmlElement) -> bool:
@@ -389,8 +395,6 @@ def unlink_tweets(tree: HtmlElement) -> None:
             link.drop_tag()
         # trafilatura discards an element whose class names a social-media box, and the tweet with it (nj.com's
         # <div class="social-media-embed">); the wrapper holds the tweet alone, so its class goes
-        wrapper = quote.getparent()
-        while wrapper is not None and len(wrapper) == 1 and not (wrapper.text or "").strip():
+        for wrapper in _sole_wrappers(quote):
             if _SOCIAL_CLASS_RE.search(wrapper.get("class") or ""):
                 wrapper.attrib.pop("class")
-            wrapper = wrapper.getparent()
